@@ -1,0 +1,31 @@
+using CustomerRisk.Analytics;
+
+namespace CustomerRisk.Application.Ports;
+
+/// <summary>The store behind every use case: SQLite (embedded default) or PostgreSQL. Implemented in
+/// CustomerRisk.Storage; one instance per command or request, not shared between threads.</summary>
+public interface IRiskStore : IAsyncDisposable
+{
+    /// <summary>"sqlite" or "postgresql".</summary>
+    string Provider { get; }
+
+    /// <summary>Creates the database if needed and applies every pending migration.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an import: one transaction that commits whole or not at all.</summary>
+    Task<IImportSession> BeginImportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every customer's ledger (or the one customer named) in customer_id order. Records dated
+    /// after <paramref name="asOf"/> may be included; the indicators ignore them.</summary>
+    IAsyncEnumerable<CustomerLedger> ReadLedgersAsync(DateOnly asOf, string? customerId = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Saves one assessment run and its per-customer results in one transaction.</summary>
+    Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The most recent saved assessment of each customer made as of a date on or before
+    /// <paramref name="asOf"/> (used for "grade lowered since the last assessment" and trends).</summary>
+    Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default);
+}

@@ -7,12 +7,25 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("CustomerRisk: customer credit-risk management (crisk).");
+        root.Options.Add(GlobalOptions.Db);
         foreach (var command in Commands())
         {
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await Console.Error.WriteLineAsync($"crisk: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync("Run 'crisk --help' for usage.");
+            return ExitCodes.BadUsage;
+        }
+
+        return await parseResult.InvokeAsync();
     }
 
     private static IEnumerable<Command> Commands()

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("CustomerRisk.Application.Tests")]
+[assembly: InternalsVisibleTo("CustomerRisk.Benchmarks")]

@@ -7,9 +7,9 @@ public sealed class PortfolioAccumulator
 {
     private const int TopCount = 10;
 
-    // Squares of sales are kept in millions² so that Σ s² cannot overflow decimal (about 7.9e28) for any realistic
-    // portfolio; HHI is a ratio, so the scale cancels.
-    private const decimal SquareScale = 1_000_000m;
+    // Squares of sales are kept in thousands² so that Σ s² cannot overflow decimal (about 7.9e28) below 1e14 of
+    // sales per customer in a portfolio of 100,000; HHI is a ratio, so the scale cancels.
+    private const decimal SquareScale = 1_000m;
 
     private readonly DateOnly _asOf;
     private readonly decimal _windowDays;
@@ -131,7 +131,7 @@ public sealed class PortfolioAccumulator
             Sales12m = _sales,
             Dso = _openAr == 0m ? 0m : _sales == 0m ? null : _windowDays * _openAr / _sales,
             Exposure = _exposure,
-            Hhi = _sales == 0m ? null : _scaledSquares / scaledSales / scaledSales,
+            Hhi = _sales == 0m ? null : _scaledSquares / (scaledSales * scaledSales),
             Top5Share = _sales == 0m ? null : top5 / _sales,
             Top10Share = _sales == 0m ? null : top10 / _sales,
             CustomersActiveInPriorWindow = _activeInPrior,

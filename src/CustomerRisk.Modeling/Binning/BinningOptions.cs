@@ -12,9 +12,13 @@ public sealed record BinningOptions
     /// <summary>Most bins per variable, not counting the missing bin, at least 2; default 8.</summary>
     public int MaxBins { get; init; } = 8;
 
-    /// <summary>Whether the bad rate of numeric bins must rise or fall steadily; default true. The direction giving the
-    /// larger information value is chosen.</summary>
-    public bool Monotonic { get; init; } = true;
+    /// <summary>Shape constraint on the bad rate of numeric bins; by default monotonic, or one turn when it adds at least
+    /// <see cref="TurnGain"/> of information value. Among allowed shapes the one with the largest IV is chosen.</summary>
+    public BinShape Shape { get; init; } = BinShape.MonotonicOrOneTurn;
+
+    /// <summary>Relative IV gain a one-turn shape needs over the best monotonic one to be chosen, at least 0; 0.1
+    /// (10 %) by default, so a monotonic shape wins unless the turn is real.</summary>
+    public double TurnGain { get; init; } = 0.1;
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is outside its documented range.</exception>
@@ -28,5 +32,6 @@ public sealed record BinningOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBins, 2, nameof(MaxBins));
+        ArgumentOutOfRangeException.ThrowIfNegative(TurnGain, nameof(TurnGain));
     }
 }

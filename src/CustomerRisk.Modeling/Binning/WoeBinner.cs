@@ -35,21 +35,7 @@ public static class WoeBinner
             var groups = DistinctGroups(column.Numbers, labels, out var missingGoods, out var missingBads);
             groups = PreBin(groups, options.FineBins);
             MergeSmall(groups, minCount);
-            if (options.Monotonic && groups.Count > 2)
-            {
-                var rising = groups.ConvertAll(g => g.Clone());
-                MergeNonMonotone(rising, rising: true);
-                MergeMostSimilar(rising, options.MaxBins);
-                var falling = groups.ConvertAll(g => g.Clone());
-                MergeNonMonotone(falling, rising: false);
-                MergeMostSimilar(falling, options.MaxBins);
-                groups = Iv(rising, missingGoods, missingBads) >= Iv(falling, missingGoods, missingBads) ? rising : falling;
-            }
-            else
-            {
-                MergeMostSimilar(groups, options.MaxBins);
-            }
-
+            groups = Shape(groups, options, missingGoods, missingBads);
             return Finish(column, groups, missingGoods, missingBads);
         }
 
@@ -356,6 +342,61 @@ public static class WoeBinner
 
             MergeAt(groups, Math.Min(smallest, other));
         }
+    }
+
+    private static List<Group> Shape(List<Group> groups, BinningOptions options, int missingGoods, int missingBads)
+    {
+        if (options.Shape == BinShape.Free || groups.Count <= 2)
+        {
+            MergeMostSimilar(groups, options.MaxBins);
+            return groups;
+        }
+
+        var best = Monotone(groups, rising: true, options.MaxBins);
+        var bestIv = Iv(best, missingGoods, missingBads);
+        var falling = Monotone(groups, rising: false, options.MaxBins);
+        var fallingIv = Iv(falling, missingGoods, missingBads);
+        if (fallingIv > bestIv)
+        {
+            (best, bestIv) = (falling, fallingIv);
+        }
+
+        if (options.Shape != BinShape.MonotonicOrOneTurn)
+        {
+            return best;
+        }
+
+        var monotoneIv = bestIv;
+        List<Group>? turned = null;
+        var turnedIv = double.NegativeInfinity;
+        for (var turn = 1; turn < groups.Count - 1; turn++)
+        {
+            foreach (var peak in (ReadOnlySpan<bool>)[true, false])
+            {
+                // Left of the turn the bad rate rises (peak) or falls (valley); right of it, the opposite.
+                var left = Monotone(groups.GetRange(0, turn + 1), rising: peak, int.MaxValue);
+                var right = Monotone(groups.GetRange(turn + 1, groups.Count - turn - 1), rising: !peak, int.MaxValue);
+                var candidate = new List<Group>(left.Count + right.Count);
+                candidate.AddRange(left);
+                candidate.AddRange(right);
+                MergeMostSimilar(candidate, options.MaxBins);
+                var iv = Iv(candidate, missingGoods, missingBads);
+                if (iv > turnedIv)
+                {
+                    (turned, turnedIv) = (candidate, iv);
+                }
+            }
+        }
+
+        return turned is not null && turnedIv > monotoneIv * (1 + options.TurnGain) ? turned : best;
+    }
+
+    private static List<Group> Monotone(List<Group> groups, bool rising, int maxBins)
+    {
+        var copy = groups.ConvertAll(g => g.Clone());
+        MergeNonMonotone(copy, rising);
+        MergeMostSimilar(copy, maxBins);
+        return copy;
     }
 
     private static void MergeNonMonotone(List<Group> groups, bool rising)

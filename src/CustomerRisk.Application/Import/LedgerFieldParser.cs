@@ -154,7 +154,8 @@ internal static class LedgerFieldParser
         }
 
         // "1,234.50", "1 234.50", "1'234.50": a thousands separator before a decimal point.
-        if (dots == 1 && text.LastIndexOf('.') > Math.Max(text.LastIndexOf(','), Math.Max(text.LastIndexOf(' '), text.LastIndexOf('\''))))
+        var lastSeparator = Math.Max(text.LastIndexOf(','), Math.Max(text.LastIndexOf(' '), text.LastIndexOf('\'')));
+        if (dots == 1 && lastSeparator >= 0 && text.LastIndexOf('.') > lastSeparator)
         {
             return AmountProblem.ThousandsSeparator;
         }

@@ -41,6 +41,9 @@ internal sealed class ImportFolder : IDisposable
     public Task<ImportLedgerResult> ImportAsync(ImportLedgerRequest request, IProgress<ImportProgress>? progress = null) =>
         ImportLedger.HandleAsync(request, Store, progress, CancellationToken.None);
 
+    /// <summary>The batches handed to the store's sessions so far.</summary>
+    public IReadOnlyList<int> BatchesSent() => Store.BatchSizes;
+
     /// <summary>The files in the folder, names only, sorted.</summary>
     public string[] FileNames() =>
         Directory.GetFiles(Path).Select(p => System.IO.Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray();

@@ -141,19 +141,34 @@ public sealed class CashApplicationTests
     [Fact]
     public void Payment_GoesOnlyToInvoicesIssuedOnOrBeforeItsDate()
     {
-        // On 05-10 only A (100) exists: it takes 100, 250 − 100 = 150 is credit. B is issued 05-15 and takes the
-        // credit that day: 200 − 150 = 50 open, settled never.
+        // On 05-10 only A (100) exists: it takes 100, 300 − 100 = 200 is credit. B (200) is issued 05-15 and takes
+        // the credit that day, so it is settled on 05-15, not on 05-10.
+        var ledger = new LedgerBuilder()
+            .Invoice("A", "2025-05-01", "2025-05-31", 100m)
+            .Invoice("B", "2025-05-15", "2025-06-14", 200m)
+            .Payment("2025-05-10", 300m);
+
+        var between = ledger.Cash("2025-05-12");
+        var cash = ledger.Cash("2025-06-30");
+
+        Assert.Equal(200m, between.UnappliedCredit);
+        Assert.Equal(D("2025-05-10"), cash.Invoices[ledger.IndexOf("A")].SettledDate);
+        Assert.Equal(D("2025-05-15"), cash.Invoices[ledger.IndexOf("B")].SettledDate);
+        Assert.Equal(0m, cash.UnappliedCredit);
+    }
+
+    [Fact]
+    public void PartOfAPayment_WaitsAsCreditForTheNextInvoice()
+    {
+        // 250 on 05-10: A takes 100, 150 waits; B (200) issued 05-15 takes it: 200 − 150 = 50 open.
         var ledger = new LedgerBuilder()
             .Invoice("A", "2025-05-01", "2025-05-31", 100m)
             .Invoice("B", "2025-05-15", "2025-06-14", 200m)
             .Payment("2025-05-10", 250m);
 
-        var cash = ledger.Cash("2025-06-30");
+        var b = ledger.Cash("2025-06-30").Invoices[ledger.IndexOf("B")];
 
-        var b = cash.Invoices[ledger.IndexOf("B")];
-        Assert.Equal(D("2025-05-10"), cash.Invoices[ledger.IndexOf("A")].SettledDate);
         Assert.Equal((50m, 150m, (DateOnly?)null), (b.OpenAmount, b.AppliedAmount, b.SettledDate));
-        Assert.Equal(0m, cash.UnappliedCredit);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public static class CommandRunner
     [
         typeof(CliUsageException).FullName!,
         "CustomerRisk.Application.Import.ImportRefusedException",
-        "CustomerRisk.Policy.PolicyValidationException",
-        "CustomerRisk.Modeling.ModelingInputException",
+        "CustomerRisk.Policy.PolicyLoadException",
+        "CustomerRisk.Modeling.ModelingDataException",
     ];
 
     public static void SetAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>

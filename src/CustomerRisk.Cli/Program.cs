@@ -8,7 +8,7 @@ public static class Program
     {
         var root = new RootCommand("CustomerRisk: customer credit-risk management (crisk).");
         root.Options.Add(GlobalOptions.Db);
-        foreach (var command in Commands())
+        foreach (var command in Commands(TimeProvider.System))
         {
             root.Subcommands.Add(command);
         }
@@ -28,8 +28,8 @@ public static class Program
         return await parseResult.InvokeAsync();
     }
 
-    private static IEnumerable<Command> Commands()
+    private static IEnumerable<Command> Commands(TimeProvider clock)
     {
-        yield break;
+        yield return DemoCommand.Create(clock);
     }
 }

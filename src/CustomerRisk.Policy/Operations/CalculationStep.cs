@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace CustomerRisk.Policy;
+
+/// <summary>One line of a calculation log: an input or a step with how it was reached.</summary>
+/// <param name="Name">What the line is (<c>sales_12m</c>, <c>monthly_sales</c>, <c>revenue_cap</c>, …).</param>
+/// <param name="Detail">How it was reached, in words and numbers ("input", "1,200,000 / 12").</param>
+/// <param name="Value">The value; null for a line that is not a number (the grade).</param>
+public sealed record CalculationStep(string Name, string Detail, decimal? Value)
+{
+    /// <inheritdoc />
+    public override string ToString() => Value is { } v
+        ? $"{Name} = {v.ToString("G29", CultureInfo.InvariantCulture)} ({Detail})"
+        : $"{Name}: {Detail}";
+}

@@ -1,0 +1,289 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CustomerRisk.Analytics;
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Domain;
+using CustomerRisk.Policy;
+
+namespace CustomerRisk.Application.Assess;
+
+/// <summary>Assess the portfolio (or one customer) as of a date.</summary>
+/// <param name="AsOf">Every figure is computed as of this date.</param>
+/// <param name="CustomerId">Only this customer; null for all.</param>
+/// <param name="Save">Whether to save the run and its results in the store.</param>
+public sealed record AssessPortfolioRequest(DateOnly AsOf, string? CustomerId = null, bool Save = true);
+
+/// <summary>The assessments, in customer_id order, and the portfolio figures.</summary>
+public sealed record AssessPortfolioResult(AssessmentRun Run, IReadOnlyList<CustomerAssessment> Customers, PortfolioReport Portfolio);
+
+/// <summary>The assessment use case: indicators (spec/indicators.md), the A/B/C/D rating and the expert credit score
+/// (spec/rating.md), limits, warnings graded by the risk matrix, dunning, review dates and expected loss
+/// (spec/operations.md) for every customer, in two passes: the first computes what each customer alone decides, the
+/// second what needs the portfolio (revenue share, exposure share for the risk matrix).</summary>
+public static class AssessPortfolio
+{
+    private const int BatchSize = 1024;
+
+    /// <summary>JSON options of the product's output: snake_case keys, nulls written, dates ISO.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = false,
+    };
+
+    public static async Task<AssessPortfolioResult> HandleAsync(AssessPortfolioRequest request, IRiskStore store,
+        CreditPolicy policy, TimeProvider clock, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(clock);
+        var indicatorPolicy = IndicatorPolicy.Default;
+        var previous = await store.ReadLatestAssessmentsAsync(request.AsOf.AddDays(-1), cancellationToken).ConfigureAwait(false);
+        var run = new AssessmentRun
+        {
+            RunId = Guid.NewGuid(),
+            AsOf = request.AsOf,
+            CreatedAt = clock.GetUtcNow(),
+            PolicyVersion = policy.Version,
+            ScoreModel = "expert_scorecard",
+        };
+
+        var firstPass = new List<FirstPass>();
+        var portfolio = new PortfolioAccumulator(request.AsOf, indicatorPolicy);
+        var batch = new List<CustomerLedger>(BatchSize);
+        using var workspaces = new ThreadLocal<IndicatorWorkspace>(() => new IndicatorWorkspace());
+        await foreach (var ledger in store.ReadLedgersAsync(request.AsOf, request.CustomerId, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(ledger);
+            if (batch.Count == BatchSize)
+            {
+                Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio);
+                batch.Clear();
+                progress?.Report(firstPass.Count);
+            }
+        }
+
+        Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio);
+        progress?.Report(firstPass.Count);
+        if (request.CustomerId is not null && firstPass.Count == 0)
+        {
+            throw new KeyNotFoundException($"No customer '{request.CustomerId}' in the store.");
+        }
+
+        var totals = portfolio.Complete();
+        var assessments = new CustomerAssessment[firstPass.Count];
+        Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf));
+
+        var report = Report(totals, assessments);
+        if (request.Save)
+        {
+            var records = new AssessmentRecord[assessments.Length];
+            Parallel.For(0, assessments.Length, i => records[i] = ToRecord(assessments[i], run.RunId));
+            await store.SaveAssessmentsAsync(run, records, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AssessPortfolioResult(run, assessments, report);
+    }
+
+    private static void Compute(List<CustomerLedger> batch, DateOnly asOf, IndicatorPolicy indicatorPolicy,
+        CreditPolicy policy, IReadOnlyDictionary<string, AssessmentRecord> previous,
+        ThreadLocal<IndicatorWorkspace> workspaces, List<FirstPass> results, PortfolioAccumulator portfolio)
+    {
+        var computed = new FirstPass[batch.Count];
+        Parallel.For(0, batch.Count, i =>
+        {
+            var ledger = batch[i];
+            var workspace = workspaces.Value!;
+            var now = IndicatorCalculator.Compute(ledger, asOf, indicatorPolicy, workspace);
+            // The DSO warning compares with the same figure 90 days earlier (spec/operations.md).
+            var earlier = IndicatorCalculator.Compute(ledger, asOf.AddDays(-90), indicatorPolicy, workspace);
+            previous.TryGetValue(ledger.Customer.CustomerId, out var last);
+            computed[i] = Decide(ledger, now, earlier.Dso, last?.Grade, asOf, policy);
+        });
+        foreach (var item in computed)
+        {
+            results.Add(item);
+            portfolio.Add(item.Indicators);
+        }
+    }
+
+    private static FirstPass Decide(CustomerLedger ledger, CustomerIndicators now, decimal? dso90DaysEarlier,
+        Grade? previousGrade, DateOnly asOf, CreditPolicy policy)
+    {
+        var customer = ledger.Customer;
+        var rating = RatingEngine.Rate(
+            new RatingInputs(now.NetCollectionRate, now.MaxDaysLate, customer.ProductFocus, now.InvoicesDueInWindow), policy);
+        var limit = customer.CreditLimit is > 0m ? customer.CreditLimit : null;
+        var utilisation = limit is { } l ? now.Exposure / l : (decimal?)null;
+        var invoices = ledger.Invoices.Span;
+        DateOnly? firstInvoice = null;
+        foreach (var invoice in invoices)
+        {
+            if (invoice.IssueDate <= asOf && (firstInvoice is null || invoice.IssueDate < firstInvoice))
+            {
+                firstInvoice = invoice.IssueDate;
+            }
+        }
+
+        var score = CreditScorer.Score(new ScoreInputs
+        {
+            NetCollectionRate = now.NetCollectionRate,
+            MaxDaysLate = now.MaxDaysLate,
+            PaymentDelayRate = now.PaymentDelayRate,
+            OverdueShare = now.OpenAr > 0m ? now.OverdueAr / now.OpenAr : null,
+            OldestDpd = now.OldestDaysPastDue,
+            Utilisation = utilisation,
+            Sales12m = now.Sales12m,
+            AnnualRevenue = customer.AnnualRevenue,
+            HistoryMonths = ScoreInputs.MonthsOfHistory(customer.CustomerSince, firstInvoice, asOf),
+            Complaints90d = now.Complaints90d,
+            BrokenPromises180d = now.BrokenPromises180d,
+        }, policy);
+        var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy);
+        return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, rating, score, recommendation, limit, utilisation);
+    }
+
+    private static CustomerAssessment Complete(FirstPass first, PortfolioIndicators totals, CreditPolicy policy, DateOnly asOf)
+    {
+        var now = first.Indicators;
+        var revenueShare = totals.RevenueShare(now.Sales12m);
+        var risk = RiskMatrix.Assess(first.Score.Pd, totals.ExposureShare(now.Exposure) ?? 0m, policy);
+        var firings = EarlyWarning.Evaluate(new WarningInputs
+        {
+            GradeNow = first.Rating.Grade,
+            GradePrevious = first.PreviousGrade,
+            OverdueShare = now.OpenAr > 0m ? now.OverdueAr / now.OpenAr : null,
+            OldestDpd = now.OldestDaysPastDue,
+            Utilisation = first.Utilisation,
+            FrequencyChange = now.FrequencyChange,
+            Dormant = now.Dormant,
+            DsoNow = now.Dso,
+            Dso90DaysEarlier = first.Dso90DaysEarlier,
+            RevenueShare = revenueShare,
+            Complaints90d = now.Complaints90d,
+            BrokenPromises180d = now.BrokenPromises180d,
+        }, policy);
+        var severity = risk.Severity.ToCode();
+        var alerts = firings.Select(f => new AlertOutput(f.RuleId, severity, Round(f.Value, 4), f.Threshold, f.Message)).ToArray();
+        var review = ReviewSchedule.Plan(
+            new ReviewInputs(first.Rating.Grade, first.PreviousGrade, null, first.Customer.CustomerSince,
+                alerts.Length > 0 && risk.Severity == Severity.Extreme),
+            asOf, policy);
+        var dunning = Dunning.LevelFor(now.OldestDaysPastDue, policy);
+        var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, [], asOf, policy);
+        var aging = now.Aging;
+        return new CustomerAssessment
+        {
+            CustomerId = first.Customer.CustomerId,
+            Name = first.Customer.Name,
+            AsOf = asOf,
+            Grade = first.Rating.Grade.ToCode(),
+            GradeComponents = new GradeComponents(first.Rating.Collection?.ToCode(), first.Rating.Timeliness?.ToCode(), first.Rating.Focus?.ToCode()),
+            Vetoed = first.Rating.Vetoed,
+            CreditScore = (int)Math.Round(first.Score.Score, MidpointRounding.AwayFromZero),
+            Pd = Round(first.Score.Pd, 6),
+            ScoreModel = first.Score.Source,
+            ScoreReasons = first.Score.Reasons.Select(r => r.Text).ToArray(),
+            OpenAr = Money(now.OpenAr),
+            OverdueAr = Money(now.OverdueAr),
+            UnappliedCredit = Money(now.UnappliedCredit),
+            Aging = ToOutput(aging),
+            Sales12m = Money(now.Sales12m),
+            ArTurnover = Round(now.ArTurnover, 4),
+            Dso = Round(now.Dso, 2),
+            NetCollectionRate = Round(now.NetCollectionRate, 6),
+            MaxDaysLate = now.MaxDaysLate,
+            AvgDaysLate = Round(now.AvgDaysLate, 2),
+            PaymentDelayRate = Round(now.PaymentDelayRate, 6),
+            OnTimeRate = Round(now.OnTimeRate, 6),
+            FrequencyChange = Round(now.FrequencyChange, 6),
+            AmountChange = Round(now.AmountChange, 6),
+            DaysSinceLastInvoice = now.DaysSinceLastInvoice,
+            TypicalInterval = Round(now.TypicalInterval, 2),
+            Dormant = now.Dormant,
+            Complaints90d = now.Complaints90d,
+            Disputes90d = now.Disputes90d,
+            BrokenPromises180d = now.BrokenPromises180d,
+            ClaimRate12m = Round(now.ClaimRate12m, 6),
+            RevenueShare = Round(revenueShare, 6),
+            Exposure = Money(now.Exposure),
+            CreditLimit = first.GrantedLimit is { } granted ? Money(granted) : null,
+            RecommendedLimit = Money(first.Limit.Limit),
+            TermsDays = first.Limit.TermsDays,
+            Requirement = first.Limit.Requirement,
+            Utilisation = Round(first.Utilisation, 4),
+            OldestDaysPastDue = now.OldestDaysPastDue,
+            DunningLevel = dunning.Level.ToCode(),
+            NextReview = review.NextReview,
+            ReviewDue = review.Due,
+            ExpectedLoss = Money(loss.ExpectedLoss),
+            RiskSeverity = severity,
+            Alerts = alerts,
+            PolicyVersion = policy.Version,
+        };
+    }
+
+    private static PortfolioReport Report(PortfolioIndicators totals, CustomerAssessment[] assessments)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal) { ["A"] = 0, ["B"] = 0, ["C"] = 0, ["D"] = 0, ["N"] = 0 };
+        var expectedLoss = 0m;
+        var alerts = 0;
+        foreach (var assessment in assessments)
+        {
+            counts[assessment.Grade]++;
+            expectedLoss += assessment.ExpectedLoss;
+            alerts += assessment.Alerts.Count;
+        }
+
+        return new PortfolioReport
+        {
+            AsOf = totals.AsOf,
+            Customers = totals.Customers,
+            OpenAr = Money(totals.OpenAr),
+            OverdueAr = Money(totals.OverdueAr),
+            Aging = ToOutput(totals.Aging),
+            Sales12m = Money(totals.Sales12m),
+            Dso = Round(totals.Dso, 2),
+            Hhi = Round(totals.Hhi, 6),
+            Top5Share = Round(totals.Top5Share, 6),
+            Top10Share = Round(totals.Top10Share, 6),
+            ChurnRate = Round(totals.ChurnRate, 6),
+            GradeCounts = counts,
+            Exposure = Money(totals.Exposure),
+            ExpectedLoss = expectedLoss,
+            OpenAlerts = alerts,
+        };
+    }
+
+    private static AssessmentRecord ToRecord(CustomerAssessment assessment, Guid runId) => new()
+    {
+        CustomerId = assessment.CustomerId,
+        AsOf = assessment.AsOf,
+        RunId = runId,
+        Grade = Enum.Parse<Grade>(assessment.Grade),
+        CreditScore = assessment.CreditScore,
+        Pd = assessment.Pd,
+        OpenAr = assessment.OpenAr,
+        OverdueAr = assessment.OverdueAr,
+        Exposure = assessment.Exposure,
+        Dso = assessment.Dso,
+        ExpectedLoss = assessment.ExpectedLoss,
+        Details = JsonSerializer.Serialize(assessment, Json),
+    };
+
+    private static AgingOutput ToOutput(AgingBuckets aging) => new(Money(aging.Current), Money(aging.D1To30),
+        Money(aging.D31To60), Money(aging.D61To90), Money(aging.D91To180), Money(aging.D181Plus));
+
+    private static decimal Money(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    private static decimal? Money(decimal? value) => value is { } v ? Money(v) : null;
+
+    private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    private static decimal? Round(decimal? value, int decimals) => value is { } v ? Round(v, decimals) : null;
+
+    private sealed record FirstPass(Customer Customer, CustomerIndicators Indicators, decimal? Dso90DaysEarlier,
+        Grade? PreviousGrade, RatingResult Rating, CreditScoreResult Score, LimitRecommendation Limit,
+        decimal? GrantedLimit, decimal? Utilisation);
+}

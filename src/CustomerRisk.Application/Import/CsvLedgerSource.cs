@@ -36,7 +36,7 @@ internal sealed class CsvLedgerSource : LedgerFileSource
             Mode = CsvMode.RFC4180,
             TrimOptions = TrimOptions.None,
             BufferSize = BufferSize,
-            CacheFields = true,
+            CacheFields = false,
             BadDataFound = _ => _malformed = true,
         };
         _parser = new CsvParser(_reader, configuration);

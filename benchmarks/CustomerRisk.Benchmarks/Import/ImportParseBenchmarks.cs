@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using CustomerRisk.Application.Import;
+
+namespace CustomerRisk.Benchmarks.Import;
+
+/// <summary>Parse + validate rate of the import on one core: 1,000,000 invoice rows of 100,000 customers through
+/// <see cref="ImportLedger.HandleAsync"/> into a store that discards them (the store's own cost is measured by the
+/// storage benchmarks). Target: at least 500,000 rows/s, i.e. at most 2 µs per row (BenchmarkDotNet reports per row:
+/// OperationsPerInvoke is the row count). Run:
+/// <c>dotnet run -c Release --project benchmarks/CustomerRisk.Benchmarks -- --filter '*ImportParse*'</c>.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+public class ImportParseBenchmarks
+{
+    private const int Rows = 1_000_000;
+    private const int Customers = 100_000;
+
+    private string _folder = string.Empty;
+    private string _invoices = string.Empty;
+    private HashSet<string> _customerIds = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "crisk-import-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        _invoices = Path.Combine(_folder, "invoices.csv");
+        InvoiceFileGenerator.Write(_invoices, Rows, Customers);
+        _customerIds = InvoiceFileGenerator.CustomerIds(Customers);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_folder, recursive: true);
+
+    [Benchmark(OperationsPerInvoke = Rows)]
+    public async Task<long> ParseAndValidateInvoices()
+    {
+        var store = new DiscardingRiskStore(_customerIds);
+        var result = await ImportLedger.HandleAsync(new ImportLedgerRequest([_invoices], null, null), store, null,
+            CancellationToken.None).ConfigureAwait(false);
+        if (result.Rejected != 0 || store.RowsReceived != Rows)
+        {
+            throw new InvalidOperationException($"Expected {Rows} rows accepted, got {store.RowsReceived} and {result.Rejected} rejected.");
+        }
+
+        return store.RowsReceived;
+    }
+}

@@ -1,0 +1,15 @@
+namespace CustomerRisk.Storage.Ledgers;
+
+/// <summary>A forward-only result set read by column number, the same over SQLite and PostgreSQL: the queries of both
+/// providers return dates as day numbers and amounts as scaled integers, so the decoding code is shared.</summary>
+internal interface IRowCursor : IDisposable
+{
+    /// <summary>Advances to the next row; false at the end.</summary>
+    bool Next();
+
+    bool IsNull(int column);
+
+    long Int64(int column);
+
+    string Text(int column);
+}

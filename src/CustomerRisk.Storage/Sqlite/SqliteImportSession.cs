@@ -1,0 +1,285 @@
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Domain;
+using CustomerRisk.Storage.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerRisk.Storage.Sqlite;
+
+/// <summary>An import on SQLite: one write transaction (BEGIN IMMEDIATE) on a connection of its own; one prepared
+/// upsert per table, re-bound for every row. Changed rows reach record_history through temporary triggers that
+/// exist only on this connection. A killed process leaves the journal uncommitted, so the store stays as it was.</summary>
+internal sealed class SqliteImportSession : IImportSession
+{
+    private const int CancellationCheckInterval = 4096;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Guid _runId = Guid.NewGuid();
+    private readonly DateTimeOffset _startedAt;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<string, SqliteStatement> _upserts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _highestKeys = new(StringComparer.Ordinal);
+    private Dictionary<string, long>? _customerKeys;
+    private long[] _rowCustomerKeys = new long[1024];
+    private UpsertCounts _total;
+    private bool _invoicesInserted;
+    private bool _finished;
+
+    private SqliteImportSession(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _clock = clock;
+        _startedAt = clock.GetUtcNow();
+    }
+
+    public static SqliteImportSession Begin(SqliteConnections connections, TimeProvider clock)
+    {
+        var connection = connections.Open(pooled: false);
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            var session = new SqliteImportSession(connection, transaction, clock);
+            session.CreateHistoryTriggers();
+            return session;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public Task<IReadOnlySet<string>> ReadCustomerIdsAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfFinished();
+        IReadOnlySet<string> ids = new HashSet<string>(CustomerKeys().Keys, StringComparer.Ordinal);
+        return Task.FromResult(ids);
+    }
+
+    public Task<UpsertCounts> UpsertCustomersAsync(IReadOnlyList<Customer> rows, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Upsert(Shapes.Customers, rows, cancellationToken));
+
+    public Task<UpsertCounts> UpsertInvoicesAsync(IReadOnlyList<Invoice> rows, CancellationToken cancellationToken = default)
+    {
+        var counts = Upsert(Shapes.Invoices, rows, cancellationToken);
+        _invoicesInserted |= counts.Inserted > 0;
+        return Task.FromResult(counts);
+    }
+
+    public Task<UpsertCounts> UpsertPaymentsAsync(IReadOnlyList<Payment> rows, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Upsert(Shapes.Payments, rows, cancellationToken));
+
+    public Task<UpsertCounts> UpsertClaimsAsync(IReadOnlyList<Claim> rows, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Upsert(Shapes.Claims, rows, cancellationToken));
+
+    public Task<UpsertCounts> UpsertOrdersAsync(IReadOnlyList<SalesOrder> rows, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Upsert(Shapes.Orders, rows, cancellationToken));
+
+    public Task<UpsertCounts> UpsertInteractionsAsync(IReadOnlyList<Interaction> rows, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Upsert(Shapes.Interactions, rows, cancellationToken));
+
+    public Task<UpsertCounts> UpsertFinancialsAsync(IReadOnlyList<FinancialStatement> rows, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Upsert(Shapes.Financials, rows, cancellationToken));
+
+    public Task<UpsertCounts> UpsertExpertScoresAsync(IReadOnlyList<ExpertScore> rows, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Upsert(Shapes.ExpertScores, rows, cancellationToken));
+
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfFinished();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_invoicesInserted)
+        {
+            Execute(SqliteSql.LinkPayments);
+        }
+
+        using (var command = _connection.CreateCommand())
+        {
+            command.Transaction = _transaction;
+            command.CommandText = "INSERT INTO import_runs (import_run_id, started_at, committed_at, inserted, updated, unchanged) " +
+                                  "VALUES ($id, $started, $committed, $inserted, $updated, $unchanged)";
+            command.Parameters.AddWithValue("$id", _runId.ToString("D"));
+            command.Parameters.AddWithValue("$started", StoredInstant.Format(_startedAt));
+            command.Parameters.AddWithValue("$committed", StoredInstant.Format(_clock.GetUtcNow()));
+            command.Parameters.AddWithValue("$inserted", _total.Inserted);
+            command.Parameters.AddWithValue("$updated", _total.Updated);
+            command.Parameters.AddWithValue("$unchanged", _total.Unchanged);
+            command.ExecuteNonQuery();
+        }
+
+        DisposeStatements();
+        _transaction.Commit();
+        _finished = true;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        DisposeStatements();
+        if (!_finished)
+        {
+            _finished = true;
+            _transaction.Rollback();
+        }
+
+        _transaction.Dispose();
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private UpsertCounts Upsert<T>(TableShape<T> shape, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        ThrowIfFinished();
+        ArgumentNullException.ThrowIfNull(rows);
+        Verify(shape, rows);
+
+        var statement = Statement(shape);
+        var binder = new SqliteBinder(statement);
+        var highest = HighestKey(shape);
+        var customerKeys = shape.HasCustomerKey ? null : CustomerKeys();
+        int inserted = 0, updated = 0, unchanged = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var row = rows[i];
+            binder.Start();
+            shape.Write(row, binder);
+            if (shape.HasCustomerKey)
+            {
+                statement.Int64(binder.NextParameter, _rowCustomerKeys[i]);
+            }
+
+            if (!statement.Step())
+            {
+                unchanged++;
+            }
+            else
+            {
+                // SQLite gives a new row the highest key so far plus one; an updated row keeps its older key.
+                var key = statement.Int64(0);
+                if (key > highest)
+                {
+                    inserted++;
+                    highest = key;
+                    customerKeys?.Add(shape.CustomerId(row), key);
+                }
+                else
+                {
+                    updated++;
+                }
+
+                statement.Step();
+            }
+
+            statement.Reset();
+        }
+
+        _highestKeys[shape.Table] = highest;
+        var counts = new UpsertCounts(inserted, updated, unchanged);
+        _total += counts;
+        return counts;
+    }
+
+    /// <summary>Checks every row and finds each fact row's customer before writing any, so a bad batch writes nothing.</summary>
+    private void Verify<T>(TableShape<T> shape, IReadOnlyList<T> rows)
+    {
+        var check = new RowCheck<T>(shape);
+        var customerKeys = shape.HasCustomerKey ? CustomerKeys() : null;
+        if (customerKeys is not null && _rowCustomerKeys.Length < rows.Count)
+        {
+            _rowCustomerKeys = new long[Math.Max(rows.Count, _rowCustomerKeys.Length * 2)];
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            check.Verify(row, i);
+            if (customerKeys is not null)
+            {
+                var customerId = shape.CustomerId(row);
+                if (!customerKeys.TryGetValue(customerId, out _rowCustomerKeys[i]))
+                {
+                    throw new ArgumentException(
+                        $"{shape.Table}: {shape.DescribeKey(row)} names customer '{customerId}', which is not in the store.");
+                }
+            }
+        }
+    }
+
+    private SqliteStatement Statement<T>(TableShape<T> shape)
+    {
+        if (!_upserts.TryGetValue(shape.Table, out var statement))
+        {
+            statement = new SqliteStatement(_connection, SqliteSql.Upsert(shape));
+            _upserts.Add(shape.Table, statement);
+        }
+
+        return statement;
+    }
+
+    private long HighestKey<T>(TableShape<T> shape)
+    {
+        if (!_highestKeys.TryGetValue(shape.Table, out var highest))
+        {
+            using var statement = new SqliteStatement(_connection,
+                $"SELECT coalesce(max({shape.SurrogateKey}), 0) FROM {shape.Table}");
+            statement.Step();
+            highest = statement.Int64(0);
+        }
+
+        return highest;
+    }
+
+    private Dictionary<string, long> CustomerKeys()
+    {
+        if (_customerKeys is null)
+        {
+            var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var statement = new SqliteStatement(_connection, "SELECT customer_id, customer_key FROM customers");
+            while (statement.Step())
+            {
+                keys.Add(statement.Text(0), statement.Int64(1));
+            }
+
+            _customerKeys = keys;
+        }
+
+        return _customerKeys;
+    }
+
+    private void CreateHistoryTriggers()
+    {
+        var changedAt = StoredInstant.Format(_startedAt);
+        Execute(SqliteSql.HistoryTrigger(Shapes.Customers, _runId, changedAt));
+        Execute(SqliteSql.HistoryTrigger(Shapes.Invoices, _runId, changedAt));
+        Execute(SqliteSql.HistoryTrigger(Shapes.Payments, _runId, changedAt));
+        Execute(SqliteSql.HistoryTrigger(Shapes.Claims, _runId, changedAt));
+        Execute(SqliteSql.HistoryTrigger(Shapes.Orders, _runId, changedAt));
+        Execute(SqliteSql.HistoryTrigger(Shapes.Interactions, _runId, changedAt));
+        Execute(SqliteSql.HistoryTrigger(Shapes.Financials, _runId, changedAt));
+        Execute(SqliteSql.HistoryTrigger(Shapes.ExpertScores, _runId, changedAt));
+    }
+
+    private void Execute(string sql)
+    {
+        using var statement = new SqliteStatement(_connection, sql);
+        statement.Execute();
+    }
+
+    private void DisposeStatements()
+    {
+        foreach (var statement in _upserts.Values)
+        {
+            statement.Dispose();
+        }
+
+        _upserts.Clear();
+    }
+
+    private void ThrowIfFinished() => ObjectDisposedException.ThrowIf(_finished, this);
+}

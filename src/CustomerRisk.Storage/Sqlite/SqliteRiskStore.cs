@@ -1,0 +1,205 @@
+using System.Runtime.CompilerServices;
+using CustomerRisk.Analytics;
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Storage.Ledgers;
+using CustomerRisk.Storage.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRisk.Storage.Sqlite;
+
+/// <summary>The store on a SQLite file: EF Core for the schema, the native API for the bulk paths.</summary>
+internal sealed class SqliteRiskStore : IRiskStore
+{
+    private readonly SqliteConnections _connections;
+    private readonly TimeProvider _clock;
+
+    public SqliteRiskStore(string path, TimeProvider clock)
+    {
+        _connections = new SqliteConnections(path);
+        _clock = clock;
+    }
+
+    public string Provider => "sqlite";
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(_connections.Path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        if (IsCurrent())
+        {
+            return;
+        }
+
+        await using var context = new SqliteRiskDbContext(_connections.ConnectionString);
+        await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IImportSession> BeginImportAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IImportSession>(SqliteImportSession.Begin(_connections, _clock));
+    }
+
+    public async IAsyncEnumerable<CustomerLedger> ReadLedgersAsync(DateOnly asOf, string? customerId = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var source = new SqliteLedgerSource(_connections, asOf, customerId);
+        await foreach (var ledger in LedgerReader.ReadAsync(source, cancellationToken).ConfigureAwait(false))
+        {
+            yield return ledger;
+        }
+    }
+
+    public Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(records);
+        using var connection = _connections.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO assessment_runs (run_id, as_of, created_at, policy_version, score_model, customers) " +
+                                  "VALUES ($id, $asOf, $created, $policy, $model, $customers)";
+            command.Parameters.AddWithValue("$id", run.RunId.ToString("D"));
+            command.Parameters.AddWithValue("$asOf", run.AsOf.DayNumber);
+            command.Parameters.AddWithValue("$created", StoredInstant.Format(run.CreatedAt));
+            command.Parameters.AddWithValue("$policy", run.PolicyVersion);
+            command.Parameters.AddWithValue("$model", run.ScoreModel);
+            command.Parameters.AddWithValue("$customers", records.Count);
+            command.ExecuteNonQuery();
+        }
+
+        using (var insert = new SqliteStatement(connection, SqliteSql.InsertAssessment))
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (i % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var r = records[i] ?? throw new ArgumentException($"Assessment {i + 1} is null.", nameof(records));
+                insert.Text(1, r.RunId.ToString("D"));
+                insert.Text(2, r.CustomerId);
+                insert.Int64(3, r.AsOf.DayNumber);
+                insert.Text(4, r.Grade.ToString());
+                Bind(insert, 5, r.CreditScore);
+                Bind(insert, 6, r.Pd is { } pd ? StoredAmount.ToScaledRounded(pd, AssessmentDecoding.PdDecimals) : null);
+                insert.Int64(7, Money(r.OpenAr));
+                insert.Int64(8, Money(r.OverdueAr));
+                insert.Int64(9, Money(r.Exposure));
+                Bind(insert, 10, r.Dso is { } dso ? Money(dso) : null);
+                Bind(insert, 11, r.ExpectedLoss is { } loss ? Money(loss) : null);
+                insert.Text(12, r.Details);
+                insert.Execute();
+            }
+        }
+
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default)
+    {
+        using var connection = _connections.Open();
+        using var query = new SqliteStatement(connection, SqliteSql.LatestAssessments);
+        query.Int64(1, asOf.DayNumber);
+        IReadOnlyDictionary<string, AssessmentRecord> latest = AssessmentDecoding.ReadAll(query, cancellationToken);
+        return Task.FromResult(latest);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static long Money(decimal amount) => StoredAmount.ToScaledRounded(amount, StoredAmount.Decimals);
+
+    private static void Bind(SqliteStatement statement, int parameter, long? value)
+    {
+        if (value is { } v)
+        {
+            statement.Int64(parameter, v);
+        }
+        else
+        {
+            statement.Null(parameter);
+        }
+    }
+
+    /// <summary>True when the file exists and every known migration is applied.</summary>
+    private bool IsCurrent()
+    {
+        if (!File.Exists(_connections.Path))
+        {
+            return false;
+        }
+
+        using var connection = _connections.Open();
+        using (var exists = new SqliteStatement(connection,
+                   "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"))
+        {
+            if (!exists.Step())
+            {
+                return false;
+            }
+        }
+
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        using var ids = new SqliteStatement(connection, "SELECT MigrationId FROM __EFMigrationsHistory");
+        while (ids.Step())
+        {
+            applied.Add(ids.Text(0));
+        }
+
+        return KnownMigrations.Of<SqliteRiskDbContext>().All(applied.Contains);
+    }
+
+    private sealed class SqliteLedgerSource(SqliteConnections connections, DateOnly asOf, string? customerId)
+        : ILedgerSource
+    {
+        private readonly List<SqliteConnection> _opened = [];
+
+        public IRowCursor Open(LedgerTable table)
+        {
+            var connection = connections.Open();
+            lock (_opened)
+            {
+                _opened.Add(connection);
+            }
+
+            var statement = new SqliteStatement(connection, SqliteSql.Ledger(table, customerId is not null));
+            if (table != LedgerTable.Customers)
+            {
+                statement.Int64(1, asOf.DayNumber);
+            }
+
+            if (customerId is not null)
+            {
+                statement.Text(table == LedgerTable.Customers ? 1 : 2, customerId);
+            }
+
+            return statement;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            lock (_opened)
+            {
+                foreach (var connection in _opened)
+                {
+                    connection.Dispose();
+                }
+
+                _opened.Clear();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -18,7 +18,7 @@ internal sealed class DemoCustomerGenerator
 
     /// <summary>Mean last-12-month sales of an ordinary customer, in cents, found by generating a large portfolio:
     /// it sizes the key accounts so that they take <see cref="KeyAccountShare"/> of the sales.</summary>
-    private const double MeanOrdinarySales12mCents = 76_000_00;
+    private const double MeanOrdinarySales12mCents = 90_000_00;
 
     private const double DaysPerMonth = 30.4375;
     private const ulong ErrorStreamSalt = 0xBAD0_BAD0_BAD0_BAD0UL;
@@ -158,7 +158,10 @@ internal sealed class DemoCustomerGenerator
 
         if (c.Archetype == DemoArchetype.Deteriorating)
         {
-            c.ChangeDay = t - rng.Between(150, 330);
+            // A quarter are caught early: the slide began 3-6 months ago and is still a matter of days (C); the
+            // rest began 5-11 months ago and now leave invoices unpaid for months (D).
+            c.EarlyStage = rng.Chance(0.25);
+            c.ChangeDay = c.EarlyStage ? t - rng.Between(100, 180) : t - rng.Between(150, 330);
         }
 
         if (c.Archetype == DemoArchetype.KeyAccount)
@@ -169,7 +172,7 @@ internal sealed class DemoCustomerGenerator
         else
         {
             c.MonthlyCents = rng.LogNormal(MedianMonthlySalesCents, MonthlySalesSigma);
-            c.InvoicesPerMonth = Math.Clamp(rng.LogNormal(1.9, 0.6), 0.25, 15);
+            c.InvoicesPerMonth = Math.Clamp(rng.LogNormal(2.0, 0.6), 0.25, 15);
         }
 
         c.MeanInvoiceCents = c.MonthlyCents / c.InvoicesPerMonth;
@@ -329,7 +332,18 @@ internal sealed class DemoCustomerGenerator
             var restDay = int.MaxValue;
             var restCents = 0L;
             var disputed = false;
-            if (severity > 0)
+            if (severity > 0 && c.EarlyStage)
+            {
+                restDay = due + rng.Between(3, 9);
+                restCents = amount;
+                if (rng.Chance(0.3))
+                {
+                    firstCents = RoundTo(amount * rng.Uniform(0.3, 0.7), 1);
+                    firstDay = restDay - rng.Between(1, 10);
+                    restCents = amount - firstCents;
+                }
+            }
+            else if (severity > 0)
             {
                 if (rng.Chance(0.1 + 0.55 * severity))
                 {
@@ -904,6 +918,7 @@ internal sealed class DemoCustomerGenerator
         public int StopDay;
         public int ChangeDay;
         public bool LeavesDebt;
+        public bool EarlyStage;
         public double MonthlyCents;
         public double InvoicesPerMonth;
         public double MeanInvoiceCents;

@@ -198,7 +198,7 @@ public sealed partial class DemoPortfolioContentTests(DemoPortfolioFixture fixtu
     public void SomeCustomers_HaveBoughtNothingInTheLastSixMonths()
     {
         var cutoff = AsOf.AddDays(-182).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var lastInvoice = _folder.Table("invoices.csv").Rows.GroupBy(r => r[1]).ToDictionary(g => g.Key, g => g.Max(r => r[2], StringComparer.Ordinal)!);
+        var lastInvoice = _folder.Table("invoices.csv").Rows.GroupBy(r => r[1]).ToDictionary(g => g.Key, g => g.Select(r => r[2]).Max(StringComparer.Ordinal)!);
 
         var dormant = lastInvoice.Count(p => string.CompareOrdinal(p.Value, cutoff) < 0);
 

@@ -36,13 +36,13 @@ public sealed class DemoPortfolioTests
     }
 
     [Fact]
-    public void DifferentAsOfDate_ShiftsTheHistory()
+    public async Task DifferentAsOfDate_ShiftsTheHistory()
     {
         using var folder = new DemoFolder(50);
         var later = DemoFolder.NewTempPath();
         try
         {
-            DemoPortfolio.HandleAsync(folder.Request with { OutFolder = later, AsOf = DemoFolder.AsOf.AddDays(31) }, null, CancellationToken.None).GetAwaiter().GetResult();
+            await DemoPortfolio.HandleAsync(folder.Request with { OutFolder = later, AsOf = DemoFolder.AsOf.AddDays(31) }, null, CancellationToken.None);
             var lastIssue = CsvTable.Read(Path.Combine(later, "invoices.csv")).Values("issue_date").Max(StringComparer.Ordinal);
             Assert.True(string.CompareOrdinal(lastIssue, "2025-06-30") > 0, $"latest invoice {lastIssue}");
         }
@@ -65,7 +65,8 @@ public sealed class DemoPortfolioTests
         Assert.Equal(PinnedSmallPortfolio, combined);
     }
 
-    private const string PinnedSmallPortfolio = "to-be-pinned";
+    private const string PinnedSmallPortfolio =
+        "D3B3B60B546D 6B27516AC075 B57277D04A13 52FA955CBBCE 8F7F8C8FA131 6E65010F85FC 100A64F3C454 6F581A8B6313";
 
     [Fact]
     public void Headers_AreExactlyTheSpecColumns()
@@ -192,12 +193,12 @@ public sealed class DemoPortfolioTests
     }
 
     [Fact]
-    public void ExistingFiles_AreOverwrittenNotAppended()
+    public async Task ExistingFiles_AreOverwrittenNotAppended()
     {
         using var folder = new DemoFolder(20);
         var before = Hash(folder.Path, "invoices.csv");
 
-        DemoPortfolio.HandleAsync(folder.Request, null, CancellationToken.None).GetAwaiter().GetResult();
+        await DemoPortfolio.HandleAsync(folder.Request, null, CancellationToken.None);
 
         Assert.Equal(before, Hash(folder.Path, "invoices.csv"));
     }

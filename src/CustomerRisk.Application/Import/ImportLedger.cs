@@ -46,10 +46,11 @@ public static class ImportLedger
                 var storedCustomers = await session.ReadCustomerIdsAsync(cancellationToken).ConfigureAwait(false);
                 var knownCustomers = new HashSet<string>(storedCustomers, StringComparer.Ordinal);
                 var context = new FileImportContext(session, knownCustomers, progress, request.BatchSize);
+                var rejectsPaths = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
                     var (result, writer) = await ImportFileAsync(file, context, cancellationToken).ConfigureAwait(false);
-                    var finalPath = RejectsPathFor(file.Path, request.RejectsFolder);
+                    var finalPath = UniqueRejectsPath(RejectsPathFor(file.Path, request.RejectsFolder), rejectsPaths);
                     rejects.Add((writer, finalPath));
                     results.Add(result with { RejectsPath = writer is null ? null : finalPath });
                 }
@@ -79,6 +80,18 @@ public static class ImportLedger
         var name = Path.GetFileNameWithoutExtension(path) + ".rejects.csv";
         var folder = rejectsFolder ?? Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         return Path.Combine(folder, name);
+    }
+
+    // Two files of the same name from different folders, with one rejects folder: the second gets NAME.2.rejects.csv.
+    private static string UniqueRejectsPath(string path, HashSet<string> used)
+    {
+        var candidate = path;
+        for (var n = 2; !used.Add(Path.GetFullPath(candidate)); n++)
+        {
+            candidate = path[..^".rejects.csv".Length] + $".{n}.rejects.csv";
+        }
+
+        return candidate;
     }
 
     // ---- validation and planning -------------------------------------------------------------------------------

@@ -82,6 +82,23 @@ public sealed class ImportLedgerTests
     }
 
     [Fact]
+    public async Task FilesOfTheSameNameFromTwoFolders_GetTwoRejectsFilesInTheRejectsFolder()
+    {
+        using var folder = new ImportFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "a"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "b"));
+        var first = folder.Write(Path.Combine("a", "customers.csv"), "customer_id,name\nC1,\n");
+        var second = folder.Write(Path.Combine("b", "customers.csv"), "customer_id,name\nC2,\n");
+        var rejectsFolder = Path.Combine(folder.Path, "rejects");
+
+        var result = await folder.ImportAsync(new ImportLedgerRequest([first, second], null, rejectsFolder));
+
+        Assert.Equal([Path.Combine(rejectsFolder, "customers.rejects.csv"), Path.Combine(rejectsFolder, "customers.2.rejects.csv")],
+            result.Files.Select(f => f.RejectsPath));
+        Assert.Equal("C2", RejectsFile.Read(result.Files[1].RejectsPath!)[1][0]);
+    }
+
+    [Fact]
     public async Task RejectsFileOfAnEarlierImport_IsRemovedWhenTheFileNowImportsCleanly()
     {
         using var folder = new ImportFolder();

@@ -31,5 +31,8 @@ public static class Program
     private static IEnumerable<Command> Commands(TimeProvider clock)
     {
         yield return DemoCommand.Create(clock);
+        yield return ImportCommand.Create(clock);
+        yield return AssessCommand.CreateAssess(clock);
+        yield return AssessCommand.CreatePortfolio(clock);
     }
 }

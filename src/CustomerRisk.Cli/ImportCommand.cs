@@ -1,0 +1,49 @@
+using System.CommandLine;
+using CustomerRisk.Application.Import;
+
+namespace CustomerRisk.Cli;
+
+/// <summary>`crisk import PATH…`: imports ledger files or folders, all or nothing.</summary>
+public static class ImportCommand
+{
+    public static Command Create(TimeProvider clock)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files, or folders whose every known file is imported.", Arity = ArgumentArity.OneOrMore };
+        var kind = new Option<string?>("--kind") { Description = "Force the file kind (customers, invoices, payments, claims, orders, interactions, financials, expert_scores)." };
+        var rejects = new Option<string?>("--rejects") { Description = "Folder for the NAME.rejects.csv files (default: beside each file)." };
+        var command = new Command("import", "Import customers, invoices, payments, claims, orders, interactions, financials and expert scores.")
+        {
+            paths, kind, rejects,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            using var line = new ProgressLine();
+            var progress = new Progress<ImportProgress>(p => line.Show($"import: {Path.GetFileName(p.Path)} {p.RowsRead:N0} rows", p.FileDone));
+            var request = new ImportLedgerRequest(parseResult.GetValue(paths)!, parseResult.GetValue(kind), parseResult.GetValue(rejects));
+            var result = await ImportLedger.HandleAsync(request, store, progress, cancellationToken);
+            line.Dispose();
+            foreach (var warning in result.Warnings)
+            {
+                await Console.Error.WriteLineAsync($"warning: {warning}");
+            }
+
+            foreach (var file in result.Files)
+            {
+                foreach (var warning in file.Warnings)
+                {
+                    await Console.Error.WriteLineAsync($"warning: {Path.GetFileName(file.Path)}: {warning}");
+                }
+
+                var accepted = file.Accepted.Inserted + file.Accepted.Updated + file.Accepted.Unchanged;
+                var where = file.RejectsPath is null ? string.Empty : $" -> {file.RejectsPath}";
+                Console.WriteLine(
+                    $"{Path.GetFileName(file.Path),-22} {accepted,10:N0} accepted ({file.Accepted.Inserted:N0} new, {file.Accepted.Updated:N0} changed, {file.Accepted.Unchanged:N0} unchanged), {file.Rejected:N0} rejected{where}");
+            }
+
+            Console.WriteLine($"Imported {result.Accepted:N0} rows, rejected {result.Rejected:N0}.");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+}

@@ -82,11 +82,14 @@ public static class PolicyCodes
         ["mainly_competitor"] = ProductFocus.MainlyCompetitor,
     };
 
+    private static readonly string[] s_scoreMetricCodes = Inverse(ScoreMetrics);
+    private static readonly string[] s_warningMetricCodes = Inverse(WarningMetrics);
+
     /// <summary>The code of a scorecard metric.</summary>
-    public static string ToCode(this ScoreMetric value) => ScoreMetrics.First(p => p.Value == value).Key;
+    public static string ToCode(this ScoreMetric value) => s_scoreMetricCodes[(int)value];
 
     /// <summary>The code of a warning metric.</summary>
-    public static string ToCode(this WarningMetric value) => WarningMetrics.First(p => p.Value == value).Key;
+    public static string ToCode(this WarningMetric value) => s_warningMetricCodes[(int)value];
 
     /// <summary>The code of a comparison.</summary>
     public static string ToCode(this Comparison value) => Comparisons.First(p => p.Value == value).Key;
@@ -96,4 +99,16 @@ public static class PolicyCodes
 
     /// <summary>The code of a dunning level (<c>none</c>, <c>L1</c>…<c>L4</c>).</summary>
     public static string ToCode(this DunningLevel value) => value == DunningLevel.None ? "none" : value.ToString();
+
+    private static string[] Inverse<T>(IReadOnlyDictionary<string, T> codes)
+        where T : struct, Enum
+    {
+        var names = new string[Enum.GetValues<T>().Length];
+        foreach (var (code, value) in codes)
+        {
+            names[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = code;
+        }
+
+        return names;
+    }
 }

@@ -47,14 +47,9 @@ public static class RatingEngine
 
         var sum = 0;
         var count = 0;
-        foreach (var component in new[] { collection, timeliness, focus })
-        {
-            if (component is { } g)
-            {
-                sum += Points(g);
-                count++;
-            }
-        }
+        Add(collection, ref sum, ref count);
+        Add(timeliness, ref sum, ref count);
+        Add(focus, ref sum, ref count);
 
         var grade = rules.AMeanAtLeast.IsMetBy(sum, count) ? Grade.A
             : rules.BMeanAtLeast.IsMetBy(sum, count) ? Grade.B
@@ -87,6 +82,15 @@ public static class RatingEngine
         { } d when d <= rules.TimelinessCAtMostDays => Grade.C,
         _ => Grade.D,
     };
+
+    private static void Add(Grade? component, ref int sum, ref int count)
+    {
+        if (component is { } grade)
+        {
+            sum += Points(grade);
+            count++;
+        }
+    }
 
     /// <summary>A component's points: A=3, B=2, C=1.</summary>
     private static int Points(Grade grade) => grade switch

@@ -26,14 +26,50 @@ public static class CreditScorer
         }
 
         var score = policy.ScoreScale.Clip(total);
-        var reasons = factors
-            .Select((f, index) => (f, index))
-            .Where(x => x.f.PointsLost > 0m)
-            .OrderByDescending(x => x.f.PointsLost)
-            .ThenBy(x => x.index)
-            .Take(ReasonCount)
-            .Select(x => new ScoreReason(x.f.Metric, x.f.Factor, x.f.Band, x.f.Value, x.f.PointsLost))
-            .ToArray();
-        return new CreditScoreResult(score, policy.ScoreScale.ProbabilityOfDefault(score), reasons, factors, total, policy.Version);
+        return new CreditScoreResult(score, policy.ScoreScale.ProbabilityOfDefault(score), TopReasons(factors), factors, total, policy.Version);
+    }
+
+    /// <summary>The factors that lost the most points, largest first, ties in policy order (a stable insertion into
+    /// a short list: no sort of the whole card per customer).</summary>
+    private static ScoreReason[] TopReasons(FactorScore[] factors)
+    {
+        Span<int> top = stackalloc int[ReasonCount];
+        var count = 0;
+        for (var i = 0; i < factors.Length; i++)
+        {
+            var lost = factors[i].PointsLost;
+            if (lost <= 0m)
+            {
+                continue;
+            }
+
+            var at = count;
+            while (at > 0 && factors[top[at - 1]].PointsLost < lost)
+            {
+                at--;
+            }
+
+            if (at >= ReasonCount)
+            {
+                continue;
+            }
+
+            for (var j = Math.Min(count, ReasonCount - 1); j > at; j--)
+            {
+                top[j] = top[j - 1];
+            }
+
+            top[at] = i;
+            count = Math.Min(count + 1, ReasonCount);
+        }
+
+        var reasons = new ScoreReason[count];
+        for (var k = 0; k < count; k++)
+        {
+            var f = factors[top[k]];
+            reasons[k] = new ScoreReason(f.Metric, f.Factor, f.Band, f.Value, f.PointsLost);
+        }
+
+        return reasons;
     }
 }

@@ -64,6 +64,13 @@ public sealed record BinaryTarget(byte[] Labels, string PositiveValue, string Ne
             }
             else if (!string.Equals(negative, text, StringComparison.Ordinal))
             {
+                if (bads == 0 && !AnyPositive(column, r, isNumeric, positiveNumber, positive))
+                {
+                    throw new ModelingDataException(
+                        $"Target '{column.Name}' has no row equal to the positive value '{positive}' (it holds '{negative}' and '{text}'); " +
+                        "name the bad class with --positive.");
+                }
+
                 throw new ModelingDataException(
                     $"Target '{column.Name}' has a third value '{text}' besides '{positive}' and '{negative}'; " +
                     "a binary outcome needs exactly two values.");
@@ -84,5 +91,20 @@ public sealed record BinaryTarget(byte[] Labels, string PositiveValue, string Ne
         }
 
         return new BinaryTarget(labels, positive, negative, bads, labels.Length - bads);
+    }
+
+    private static bool AnyPositive(TableColumn column, int from, bool isNumeric, double positiveNumber, string positive)
+    {
+        for (var r = from; r < column.RowCount; r++)
+        {
+            if (!column.IsMissing(r) && (isNumeric
+                    ? column.Numbers[r] == positiveNumber
+                    : string.Equals(column.Levels[column.Codes[r]], positive, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

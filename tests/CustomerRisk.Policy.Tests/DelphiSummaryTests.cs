@@ -1,4 +1,6 @@
 using CustomerRisk.Domain;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace CustomerRisk.Policy.Tests;
 
@@ -136,5 +138,19 @@ public sealed class DelphiSummaryTests
     public void NoScores_GiveNoSummaries()
     {
         Assert.Empty(DelphiSummary.Summarise([]));
+    }
+
+    [Fact]
+    public void Quartiles_AreOrdered_WithinTheScores_AndTheIqrIsNeverNegative()
+    {
+        var panels = Gen.Choose(1, 5).ArrayOf().Where(a => a.Length > 0);
+
+        Prop.ForAll(panels.ToArbitrary(), panel =>
+        {
+            var summary = DelphiSummary.Summarise(Round("C1", 1, ExpertCriterion.Overall, panel))[0];
+            var c = summary.LatestRound.Criteria[0];
+            return panel.Min() <= c.LowerQuartile && c.LowerQuartile <= c.Median && c.Median <= c.UpperQuartile
+                && c.UpperQuartile <= panel.Max() && c.Iqr >= 0m && summary.ExpertScore == c.Median;
+        }).QuickCheckThrowOnFailure();
     }
 }

@@ -57,6 +57,14 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void Version_IgnoresTheOrderOfKeys()
+    {
+        var (text, _) = PolicyText.Replace("  starter_limit: 10000\n  rounding_step: 1000\n", "  rounding_step: 1000\n  starter_limit: 10000\n");
+
+        Assert.Equal(CreditPolicy.Default.Version, PolicyLoader.Load(text, "reordered.yaml").Version);
+    }
+
+    [Fact]
     public void Version_ChangesWhenAnyValueChanges()
     {
         var policy = PolicyText.With("starter_limit: 10000", "starter_limit: 12000");

@@ -14,6 +14,12 @@ namespace CustomerRisk.Analytics;
 /// order.</remarks>
 public static class CashApplication
 {
+    /// <summary>Marks an invoice still open in <see cref="ApplyCore"/>'s settled days.</summary>
+    internal const int Open = int.MaxValue;
+
+    /// <summary>Marks an invoice issued after T in <see cref="ApplyCore"/>'s settled days.</summary>
+    internal const int NotIssued = int.MinValue;
+
     /// <summary>Applies the cash of <paramref name="ledger"/> as of <paramref name="asOf"/>, allocating the result.</summary>
     /// <exception cref="ArgumentException">The policy or the ledger is invalid (see
     /// <see cref="Apply(CustomerLedger, DateOnly, IndicatorPolicy, IndicatorWorkspace, out decimal)"/>).</exception>
@@ -47,14 +53,36 @@ public static class CashApplication
         ArgumentNullException.ThrowIfNull(workspace);
         workspace.EnsureValidated(policy);
         var invoices = ledger.Invoices.Span;
+        var remaining = workspace.Remaining(invoices.Length);
+        var settledDay = workspace.SettledDay(invoices.Length);
+        unappliedCredit = ApplyCore(ledger, asOf.DayNumber, policy.SettleTolerance, remaining, settledDay, workspace);
+
         var settlements = workspace.Settlements(invoices.Length);
-        unappliedCredit = ApplyCore(ledger, asOf.DayNumber, policy.SettleTolerance, settlements, workspace);
+        for (var i = 0; i < settlements.Length; i++)
+        {
+            settlements[i] = settledDay[i] switch
+            {
+                NotIssued => new InvoiceSettlement(false, 0m, 0m, null),
+                Open => new InvoiceSettlement(true, remaining[i], invoices[i].Amount - remaining[i], null),
+                var day => new InvoiceSettlement(true, 0m, invoices[i].Amount - remaining[i], DateOnly.FromDayNumber(day)),
+            };
+        }
+
         return settlements;
     }
 
     /// <summary>The sweep: invoices and payments in date order, one pass over the payments.</summary>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="asOf">T as a day number.</param>
+    /// <param name="tolerance">The settle tolerance.</param>
+    /// <param name="remaining">Out: per invoice, its amount less the cash applied (what is still owed, or the
+    /// written-off remainder of at most the tolerance once settled; the amount itself when not issued).</param>
+    /// <param name="settledDay">Out: per invoice, the day number it was settled, <see cref="Open"/> or
+    /// <see cref="NotIssued"/>.</param>
+    /// <param name="workspace">Scratch for the issue-date order.</param>
+    /// <returns>The unapplied credit at T.</returns>
     internal static decimal ApplyCore(
-        CustomerLedger ledger, int asOf, decimal tolerance, Span<InvoiceSettlement> settlements, IndicatorWorkspace workspace)
+        CustomerLedger ledger, int asOf, decimal tolerance, Span<decimal> remaining, Span<int> settledDay, IndicatorWorkspace workspace)
     {
         var invoices = ledger.Invoices.Span;
         var payments = ledger.Payments.Span;
@@ -67,7 +95,7 @@ public static class CashApplication
             ref readonly var invoice = ref invoices[i];
             var issue = invoice.IssueDate.DayNumber;
             var due = invoice.DueDate.DayNumber;
-            if (invoice.Amount <= 0m)
+            if (!DecimalBits.IsAboveZero(invoice.Amount))
             {
                 throw LedgerError(ledger, $"invoice {i} has amount {invoice.Amount}; an invoice amount must be greater than 0");
             }
@@ -84,8 +112,8 @@ public static class CashApplication
 
             previousDue = due;
             previousIssue = issue;
-            var issued = issue <= asOf;
-            settlements[i] = new InvoiceSettlement(issued, issued ? invoice.Amount : 0m, 0m, null);
+            remaining[i] = invoice.Amount;
+            settledDay[i] = issue <= asOf ? Open : NotIssued;
         }
 
         var credit = 0m;
@@ -97,14 +125,16 @@ public static class CashApplication
         {
             ref readonly var payment = ref payments[p];
             var day = payment.PaymentDate.DayNumber;
-            if (payment.Amount <= 0m)
+            var cash = payment.Amount;
+            var named = payment.InvoiceIndex;
+            if (!DecimalBits.IsAboveZero(cash))
             {
-                throw LedgerError(ledger, $"payment {p} has amount {payment.Amount}; a payment amount must be greater than 0");
+                throw LedgerError(ledger, $"payment {p} has amount {cash}; a payment amount must be greater than 0");
             }
 
-            if (payment.InvoiceIndex < -1 || payment.InvoiceIndex >= count)
+            if (named < -1 || named >= count)
             {
-                throw LedgerError(ledger, $"payment {p} names invoice index {payment.InvoiceIndex}, but the ledger has {count} invoices (-1 means none)");
+                throw LedgerError(ledger, $"payment {p} names invoice index {named}, but the ledger has {count} invoices (-1 means none)");
             }
 
             if (day < previousPayment)
@@ -120,36 +150,33 @@ public static class CashApplication
                 continue;
             }
 
-            if (credit > 0m)
+            if (DecimalBits.IsAboveZero(credit))
             {
-                credit = ApplyCreditToIssues(ledger, credit, creditSince, day, tolerance, settlements, workspace, ref creditCursor);
+                credit = ApplyCreditToIssues(invoices, credit, creditSince, day, tolerance, remaining, settledDay, workspace, ref creditCursor);
             }
 
-            var cash = payment.Amount;
-            var named = payment.InvoiceIndex;
-            if (named >= 0 && invoices[named].IssueDate.DayNumber <= day && settlements[named].SettledDate is null)
+            if (named >= 0 && settledDay[named] == Open && invoices[named].IssueDate.DayNumber <= day)
             {
-                cash = ApplyTo(settlements, named, cash, payment.PaymentDate, tolerance);
+                cash = ApplyTo(remaining, settledDay, named, cash, day, tolerance);
             }
 
-            if (cash > 0m)
+            if (DecimalBits.IsAboveZero(cash))
             {
                 for (var i = firstOpen; i < count; i++)
                 {
-                    ref readonly var s = ref settlements[i];
-                    if (!s.IsIssued || s.SettledDate is not null || invoices[i].IssueDate.DayNumber > day)
+                    if (settledDay[i] != Open || invoices[i].IssueDate.DayNumber > day)
                     {
                         continue;
                     }
 
-                    cash = ApplyTo(settlements, i, cash, payment.PaymentDate, tolerance);
-                    if (cash == 0m)
+                    cash = ApplyTo(remaining, settledDay, i, cash, day, tolerance);
+                    if (DecimalBits.IsZero(cash))
                     {
                         break;
                     }
                 }
 
-                if (cash > 0m)
+                if (DecimalBits.IsAboveZero(cash))
                 {
                     // Every invoice issued by this day is settled now: the rest waits for the next invoices.
                     credit += cash;
@@ -157,15 +184,15 @@ public static class CashApplication
                 }
             }
 
-            while (firstOpen < count && (!settlements[firstOpen].IsIssued || settlements[firstOpen].SettledDate is not null))
+            while (firstOpen < count && settledDay[firstOpen] != Open)
             {
                 firstOpen++;
             }
         }
 
-        if (credit > 0m)
+        if (DecimalBits.IsAboveZero(credit))
         {
-            credit = ApplyCreditToIssues(ledger, credit, creditSince, asOf, tolerance, settlements, workspace, ref creditCursor);
+            credit = ApplyCreditToIssues(invoices, credit, creditSince, asOf, tolerance, remaining, settledDay, workspace, ref creditCursor);
         }
 
         return credit;
@@ -175,10 +202,9 @@ public static class CashApplication
     /// Every invoice issued on or before <paramref name="since"/> is settled whenever credit is left, so these are
     /// the only candidates.</summary>
     private static decimal ApplyCreditToIssues(
-        CustomerLedger ledger, decimal credit, int since, int until, decimal tolerance,
-        Span<InvoiceSettlement> settlements, IndicatorWorkspace workspace, ref int cursor)
+        ReadOnlySpan<InvoiceLine> invoices, decimal credit, int since, int until, decimal tolerance,
+        Span<decimal> remaining, Span<int> settledDay, IndicatorWorkspace workspace, ref int cursor)
     {
-        var invoices = ledger.Invoices.Span;
         var order = workspace.IssueOrder(invoices.Length);
         if (cursor < 0)
         {
@@ -191,21 +217,21 @@ public static class CashApplication
             cursor++;
         }
 
-        while (credit > 0m && cursor < order.Length)
+        while (DecimalBits.IsAboveZero(credit) && cursor < order.Length)
         {
             var i = order[cursor];
-            var issue = invoices[i].IssueDate;
-            if (issue.DayNumber > until)
+            var issue = invoices[i].IssueDate.DayNumber;
+            if (issue > until)
             {
                 break;
             }
 
-            if (settlements[i].IsIssued && settlements[i].SettledDate is null)
+            if (settledDay[i] == Open)
             {
-                credit = ApplyTo(settlements, i, credit, issue, tolerance);
+                credit = ApplyTo(remaining, settledDay, i, credit, issue, tolerance);
             }
 
-            if (settlements[i].SettledDate is not null || !settlements[i].IsIssued)
+            if (settledDay[i] != Open)
             {
                 cursor++;
             }
@@ -232,18 +258,24 @@ public static class CashApplication
         }
     }
 
-    private static decimal ApplyTo(Span<InvoiceSettlement> settlements, int index, decimal cash, DateOnly date, decimal tolerance)
+    /// <summary>Applies up to <paramref name="cash"/> to one open invoice; returns what is left of the cash.</summary>
+    private static decimal ApplyTo(Span<decimal> remaining, Span<int> settledDay, int index, decimal cash, int day, decimal tolerance)
     {
-        ref readonly var current = ref settlements[index];
-        var open = current.OpenAmount;
-        if (open - cash <= tolerance)
+        var owed = remaining[index];
+        if (cash >= owed)
         {
-            var taken = cash < open ? cash : open;
-            settlements[index] = new InvoiceSettlement(true, 0m, current.AppliedAmount + taken, date);
-            return cash - taken;
+            remaining[index] = 0m;
+            settledDay[index] = day;
+            return cash - owed;
         }
 
-        settlements[index] = new InvoiceSettlement(true, open - cash, current.AppliedAmount + cash, null);
+        var rest = owed - cash;
+        remaining[index] = rest;
+        if (rest <= tolerance)
+        {
+            settledDay[index] = day;
+        }
+
         return 0m;
     }
 

@@ -29,8 +29,9 @@ public static class IndicatorCalculator
 
         var t = asOf.DayNumber;
         var invoices = ledger.Invoices.Span;
-        var settlements = workspace.Settlements(invoices.Length);
-        var unappliedCredit = CashApplication.ApplyCore(ledger, t, policy.SettleTolerance, settlements, workspace);
+        var remaining = workspace.Remaining(invoices.Length);
+        var settledDay = workspace.SettledDay(invoices.Length);
+        var unappliedCredit = CashApplication.ApplyCore(ledger, t, policy.SettleTolerance, remaining, settledDay, workspace);
 
         // Every window is (start, t]: a day d is inside when start < d <= t.
         var windowStart = t - policy.ReviewWindowDays;
@@ -43,7 +44,7 @@ public static class IndicatorCalculator
 
         decimal openAr = 0m, overdueAr = 0m, sales = 0m;
         decimal current = 0m, d1To30 = 0m, d31To60 = 0m, d61To90 = 0m, d91To180 = 0m, d181Plus = 0m;
-        decimal dueAmount = 0m, dueApplied = 0m, lateWeighted = 0m, recentAmount = 0m, priorAmount = 0m;
+        decimal dueAmount = 0m, dueUnpaid = 0m, lateWeighted = 0m, recentAmount = 0m, priorAmount = 0m;
         int dueCount = 0, lateCount = 0, maxLate = 0, oldestDpd = 0, recentCount = 0, priorCount = 0;
         var lastIssue = int.MinValue;
         bool inWindow = false, inPriorWindow = false;
@@ -52,8 +53,8 @@ public static class IndicatorCalculator
 
         for (var i = 0; i < invoices.Length; i++)
         {
-            ref readonly var settlement = ref settlements[i];
-            if (!settlement.IsIssued)
+            var settled = settledDay[i];
+            if (settled == CashApplication.NotIssued)
             {
                 continue;
             }
@@ -94,17 +95,17 @@ public static class IndicatorCalculator
                 intervalDays[intervalCount++] = issue;
             }
 
-            var isOpen = settlement.SettledDate is null;
-            var dpd = 0;
-            if (isOpen)
+            int late;
+            if (settled == CashApplication.Open)
             {
-                dpd = t - due;
+                var dpd = t - due;
                 if (dpd < 0)
                 {
                     dpd = 0;
                 }
 
-                var open = settlement.OpenAmount;
+                late = dpd;
+                var open = remaining[i];
                 openAr += open;
                 if (dpd > 0)
                 {
@@ -123,13 +124,23 @@ public static class IndicatorCalculator
                 else if (dpd <= edge4) { d91To180 += open; }
                 else { d181Plus += open; }
             }
+            else
+            {
+                late = settled - due;
+            }
 
             if (due > windowStart && due <= t)
             {
                 dueCount++;
                 dueAmount += amount;
-                dueApplied += settlement.AppliedAmount;
-                var late = isOpen ? dpd : settlement.SettledDate!.Value.DayNumber - due;
+
+                // What was not applied: the open amount, or the written-off remainder of a settled invoice.
+                var unpaid = remaining[i];
+                if (!DecimalBits.IsZero(unpaid))
+                {
+                    dueUnpaid += unpaid;
+                }
+
                 if (late > 0)
                 {
                     lateCount++;
@@ -147,7 +158,7 @@ public static class IndicatorCalculator
         for (var c = 0; c < claimLines.Length; c++)
         {
             ref readonly var claim = ref claimLines[c];
-            if (claim.Amount <= 0m)
+            if (!DecimalBits.IsAboveZero(claim.Amount))
             {
                 throw new ArgumentException(
                     $"Customer {ledger.Customer?.CustomerId ?? "(unknown)"}: claim {c} has amount {claim.Amount}; a claim amount must be greater than 0.",
@@ -213,7 +224,7 @@ public static class IndicatorCalculator
             Sales12m = sales,
             ArTurnover = openAr == 0m ? null : sales / openAr,
             Dso = openAr == 0m ? 0m : sales == 0m ? null : policy.ReviewWindowDays * openAr / sales,
-            NetCollectionRate = dueCount == 0 ? null : (dueApplied - claims) / dueAmount,
+            NetCollectionRate = dueCount == 0 ? null : (dueAmount - dueUnpaid - claims) / dueAmount,
             MaxDaysLate = dueCount == 0 ? null : maxLate,
             AvgDaysLate = dueCount == 0 ? null : lateWeighted / dueAmount,
             PaymentDelayRate = delayRate,

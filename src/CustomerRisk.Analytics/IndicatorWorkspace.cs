@@ -6,6 +6,8 @@ namespace CustomerRisk.Analytics;
 public sealed class IndicatorWorkspace
 {
     private InvoiceSettlement[] _settlements = [];
+    private decimal[] _remaining = [];
+    private int[] _settledDay = [];
     private int[] _issueOrder = [];
     private int[] _days = [];
 
@@ -14,6 +16,10 @@ public sealed class IndicatorWorkspace
     internal IndicatorPolicy? ValidatedPolicy { get; set; }
 
     internal Span<InvoiceSettlement> Settlements(int count) => Grow(ref _settlements, count).AsSpan(0, count);
+
+    internal Span<decimal> Remaining(int count) => Grow(ref _remaining, count).AsSpan(0, count);
+
+    internal Span<int> SettledDay(int count) => Grow(ref _settledDay, count).AsSpan(0, count);
 
     internal Span<int> IssueOrder(int count) => Grow(ref _issueOrder, count).AsSpan(0, count);
 

@@ -34,7 +34,8 @@ public static class ImportLedger
         foreach (var file in plan.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            files.Add(file with { Warnings = Inspect(file) });
+            var warnings = Inspect(file, out var estimatedRows);
+            files.Add(file with { Warnings = warnings, EstimatedRows = estimatedRows });
         }
 
         var results = new List<ImportFileResult>(files.Count);
@@ -96,7 +97,10 @@ public static class ImportLedger
 
     // ---- validation and planning -------------------------------------------------------------------------------
 
-    private sealed record PlannedFile(string Path, ImportKind Kind, IReadOnlyList<string> Warnings);
+    private sealed record PlannedFile(string Path, ImportKind Kind, IReadOnlyList<string> Warnings)
+    {
+        public long EstimatedRows { get; init; }
+    }
 
     private sealed record ImportPlan(IReadOnlyList<PlannedFile> Files, IReadOnlyList<string> Warnings);
 
@@ -220,20 +224,22 @@ public static class ImportLedger
             $"Cannot tell what {Path.GetFileName(path)} holds: name it after its kind ({string.Join(", ", ImportKinds.AllCodes)}, e.g. invoices_2026.csv) or give the kind");
     }
 
-    private static IReadOnlyList<string> Inspect(PlannedFile file) => file.Kind switch
+    private static IReadOnlyList<string> Inspect(PlannedFile file, out long estimatedRows) => file.Kind switch
     {
-        ImportKind.Customers => LedgerFileOpener.Inspect(file.Path, file.Kind, s_customers.Columns),
-        ImportKind.Invoices => LedgerFileOpener.Inspect(file.Path, file.Kind, s_invoices.Columns),
-        ImportKind.Payments => LedgerFileOpener.Inspect(file.Path, file.Kind, s_payments.Columns),
-        ImportKind.Claims => LedgerFileOpener.Inspect(file.Path, file.Kind, s_claims.Columns),
-        ImportKind.Orders => LedgerFileOpener.Inspect(file.Path, file.Kind, s_orders.Columns),
-        ImportKind.Interactions => LedgerFileOpener.Inspect(file.Path, file.Kind, s_interactions.Columns),
-        ImportKind.Financials => LedgerFileOpener.Inspect(file.Path, file.Kind, s_financials.Columns),
-        ImportKind.ExpertScores => LedgerFileOpener.Inspect(file.Path, file.Kind, s_expertScores.Columns),
+        ImportKind.Customers => LedgerFileOpener.Inspect(file.Path, file.Kind, s_customers.Columns, out estimatedRows),
+        ImportKind.Invoices => LedgerFileOpener.Inspect(file.Path, file.Kind, s_invoices.Columns, out estimatedRows),
+        ImportKind.Payments => LedgerFileOpener.Inspect(file.Path, file.Kind, s_payments.Columns, out estimatedRows),
+        ImportKind.Claims => LedgerFileOpener.Inspect(file.Path, file.Kind, s_claims.Columns, out estimatedRows),
+        ImportKind.Orders => LedgerFileOpener.Inspect(file.Path, file.Kind, s_orders.Columns, out estimatedRows),
+        ImportKind.Interactions => LedgerFileOpener.Inspect(file.Path, file.Kind, s_interactions.Columns, out estimatedRows),
+        ImportKind.Financials => LedgerFileOpener.Inspect(file.Path, file.Kind, s_financials.Columns, out estimatedRows),
+        ImportKind.ExpertScores => LedgerFileOpener.Inspect(file.Path, file.Kind, s_expertScores.Columns, out estimatedRows),
         _ => throw new ArgumentOutOfRangeException(nameof(file), file.Kind, "Unknown kind."),
     };
 
     // ---- the import of one file ---------------------------------------------------------------------------------
+
+    private const long MaxPresizedKeys = 10_000_000;
 
     private static readonly CustomerRows s_customers = new();
     private static readonly InvoiceRows s_invoices = new();
@@ -272,7 +278,8 @@ public static class ImportLedger
             using var source = opened.Source;
             var positions = opened.ColumnPositions;
             var row = new RowCheck(mapper.Columns, context.KnownCustomers);
-            var firstLineOfKey = new Dictionary<string, long>(StringComparer.Ordinal);
+            // Sized from the line count of the encoding check: growing a table of millions of keys rehashes it ~20 times.
+            var firstLineOfKey = new Dictionary<string, long>((int)Math.Min(file.EstimatedRows, MaxPresizedKeys), StringComparer.Ordinal);
             var batch = new List<T>(context.BatchSize);
             var counts = default(UpsertCounts);
             long rowsRead = 0, rejected = 0;

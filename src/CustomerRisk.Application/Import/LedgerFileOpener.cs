@@ -21,10 +21,12 @@ internal static class LedgerFileOpener
         Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? LedgerFileFormat.Xlsx : LedgerFileFormat.Csv;
 
     /// <summary>Checks the whole file's encoding (CSV) as well as the header: the readability check that runs on every
-    /// file before anything is written.</summary>
-    public static IReadOnlyList<string> Inspect(string path, ImportKind kind, LedgerColumn[] columns)
+    /// file before anything is written.
+    /// <paramref name="estimatedRows"/> is the CSV's line count (0 for a workbook), to size the table of keys.</summary>
+    public static IReadOnlyList<string> Inspect(string path, ImportKind kind, LedgerColumn[] columns, out long estimatedRows)
     {
-        if (FormatOf(path) == LedgerFileFormat.Csv && Utf8Check.FindInvalidByte(path) is { } bad)
+        estimatedRows = 0;
+        if (FormatOf(path) == LedgerFileFormat.Csv && Utf8Check.FindInvalidByte(path, out estimatedRows) is { } bad)
         {
             throw Refuse(path,
                 $"{Path.GetFileName(path)} is not UTF-8 (byte 0x{bad.Value:X2} on line {bad.Line}): save it as \"CSV UTF-8\" and import it again");

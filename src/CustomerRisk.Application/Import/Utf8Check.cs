@@ -9,9 +9,11 @@ internal static class Utf8Check
 {
     private const int ChunkSize = 1 << 16;
 
-    /// <summary>Null when the whole file is UTF-8; otherwise the line (1-based) and the value of the first bad byte.</summary>
-    public static (long Line, byte Value)? FindInvalidByte(string path)
+    /// <summary>Null when the whole file is UTF-8; otherwise the line (1-based) and the value of the first bad byte.
+    /// <paramref name="lineBreaks"/> is the number of line feeds read, an estimate of the rows to come.</summary>
+    public static (long Line, byte Value)? FindInvalidByte(string path, out long lineBreaks)
     {
+        lineBreaks = 0;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
             FileOptions.SequentialScan);
         var bytes = ArrayPool<byte>.Shared.Rent(ChunkSize + 4);
@@ -35,6 +37,7 @@ internal static class Utf8Check
                 line += bytes.AsSpan(0, consumed).Count((byte)'\n');
                 if (final)
                 {
+                    lineBreaks = line - 1;
                     return null;
                 }
 

@@ -34,5 +34,6 @@ public static class Program
         yield return ImportCommand.Create(clock);
         yield return AssessCommand.CreateAssess(clock);
         yield return AssessCommand.CreatePortfolio(clock);
+        yield return Model.ModelCommand.Create();
     }
 }

@@ -71,7 +71,8 @@ public static class StoredAmount
             scale--;
         }
 
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative && magnitude != 0, (byte)scale);
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, negative && magnitude != 0,
+            (byte)scale);
     }
 
     /// <summary>The same value with no trailing zeros (PostgreSQL's numeric(19,4) reads back as 12.5000).</summary>

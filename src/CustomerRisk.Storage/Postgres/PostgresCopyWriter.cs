@@ -35,7 +35,8 @@ internal sealed class PostgresCopyWriter(NpgsqlBinaryImporter importer) : IRowSi
     {
         if (value is { } v)
         {
-            importer.Write(v, NpgsqlDbType.Date);
+            // As a day number: Npgsql would send DateOnly.MinValue and MaxValue as -infinity and infinity.
+            importer.Write(v.DayNumber, NpgsqlDbType.Integer);
         }
         else
         {

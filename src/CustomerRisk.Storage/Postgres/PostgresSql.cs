@@ -50,7 +50,8 @@ internal static class PostgresSql
         var keyMatch = string.Join(" AND ", shape.Key.Select(k => $"old.{k} = up.{k}"));
         var recordKey = $"concat_ws('|', {string.Join(", ", shape.Key.Select(k => $"up.{k}::text"))})";
         return
-            $"WITH src AS (SELECT * FROM (SELECT t.*, row_number() OVER (PARTITION BY {key} ORDER BY ord) AS occurrence " +
+            $"WITH src AS (SELECT {string.Join(", ", shape.Columns.Select(Typed))} FROM (SELECT t.*, " +
+            $"row_number() OVER (PARTITION BY {key} ORDER BY ord) AS occurrence " +
             $"FROM {TempTable(shape)} t) numbered WHERE occurrence = @occurrence), " +
             $"old AS (SELECT {string.Join(", ", shape.Key.Select(k => $"o.{k}"))}, {Json("o", shape)} AS old_values " +
             $"FROM {table} o WHERE ({string.Join(", ", shape.Key.Select(k => $"o.{k}"))}) IN (SELECT {key} FROM src)), " +
@@ -109,6 +110,10 @@ internal static class PostgresSql
         $"{Scaled("expected_loss")}, details::text FROM assessments WHERE as_of <= @as_of " +
         "ORDER BY customer_id, as_of DESC, assessment_id DESC";
 
+    /// <summary>A column of the temporary table as the table's type (dates arrive as day numbers).</summary>
+    private static string Typed(Column column) =>
+        column.Kind == ColumnKind.Date ? $"({DayZero} + {column.Name}) AS {column.Name}" : column.Name;
+
     private static string Day(string column) => $"({column} - {DayZero})::int8";
 
     private static string Scaled(string column) => $"({column} * 10000)::int8";
@@ -116,7 +121,7 @@ internal static class PostgresSql
     private static string TypeOf(ColumnKind kind) => kind switch
     {
         ColumnKind.Integer => "integer",
-        ColumnKind.Date => "date",
+        ColumnKind.Date => "integer",
         ColumnKind.Money => "numeric(19,4)",
         _ => "text",
     };

@@ -359,6 +359,12 @@ public static class ImportLedger
             throw LedgerFileOpener.Refuse(file.Path,
                 $"{Path.GetFileName(file.Path)} is not UTF-8 after line {source.Line}: save it as \"CSV UTF-8\" and import it again", e);
         }
+        catch (Exception e) when (source is XlsxLedgerSource && e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A workbook whose header opened but whose sheet is damaged further down.
+            throw LedgerFileOpener.Refuse(file.Path,
+                $"{Path.GetFileName(file.Path)} is not a readable .xlsx workbook after row {source.Line} ({e.Message}): open it in Excel, save it again and import it again", e);
+        }
     }
 
     private static bool TryAccept<T>(LedgerFileSource source, LedgerRowMapper<T> mapper, RowCheck row,

@@ -74,7 +74,14 @@ internal sealed class RowCheck
             return false;
         }
 
-        return _knownCustomers.Contains(customerId) || Fail(column,
+        // The set's own instance is kept: the row's copy dies young instead of travelling with the batch.
+        if (_knownCustomers.TryGetValue(customerId, out var known))
+        {
+            customerId = known;
+            return true;
+        }
+
+        return Fail(column,
             $"{Name(column)} '{customerId}' is not a known customer: add it to customers.csv (in this import or an earlier one) or correct the id");
     }
 

@@ -33,7 +33,7 @@ public static class AssessCommand
         {
             asOf, customer, format, output, top, policyFile,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             var result = await RunAsync(parseResult, clock, asOf, policyFile, parseResult.GetValue(customer), save: true, cancellationToken);
             await using var stream = OutputFormat.OpenStream(parseResult.GetValue(output));
@@ -69,7 +69,7 @@ public static class AssessCommand
         {
             asOf, format, output, policyFile,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             var result = await RunAsync(parseResult, clock, asOf, policyFile, null, save: false, cancellationToken);
             await using var stream = OutputFormat.OpenStream(parseResult.GetValue(output));

@@ -15,7 +15,7 @@ public static class CommandRunner
         "CustomerRisk.Modeling.ModelingDataException",
     ];
 
-    public static void SetAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
+    public static void SetGuardedAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
         command.SetAction((parseResult, cancellationToken) => RunAsync(() => action(parseResult, cancellationToken)));
 
     public static async Task<int> RunAsync(Func<Task<int>> action)

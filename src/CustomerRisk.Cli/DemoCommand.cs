@@ -17,7 +17,7 @@ public static class DemoCommand
         {
             customers, seed, outFolder, asOf, withErrors,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             var date = parseResult.GetValue(asOf) is { } text ? GlobalOptions.ParseDate(text, "--as-of") : GlobalOptions.Today(clock);
             var request = new DemoPortfolioRequest

@@ -15,7 +15,7 @@ public static class ImportCommand
         {
             paths, kind, rejects,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
             using var line = new ProgressLine();

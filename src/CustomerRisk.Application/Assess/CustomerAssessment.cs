@@ -20,6 +20,7 @@ public sealed record CustomerAssessment
     public decimal OverdueAr { get; init; }
     public decimal UnappliedCredit { get; init; }
     public required AgingOutput Aging { get; init; }
+    [JsonPropertyName("sales_12m")]
     public decimal Sales12m { get; init; }
     public decimal? ArTurnover { get; init; }
     public decimal? Dso { get; init; }
@@ -33,9 +34,13 @@ public sealed record CustomerAssessment
     public int? DaysSinceLastInvoice { get; init; }
     public decimal? TypicalInterval { get; init; }
     public bool? Dormant { get; init; }
+    [JsonPropertyName("complaints_90d")]
     public int Complaints90d { get; init; }
+    [JsonPropertyName("disputes_90d")]
     public int Disputes90d { get; init; }
+    [JsonPropertyName("broken_promises_180d")]
     public int BrokenPromises180d { get; init; }
+    [JsonPropertyName("claim_rate_12m")]
     public decimal? ClaimRate12m { get; init; }
     public decimal? RevenueShare { get; init; }
     public decimal Exposure { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CustomerRisk.Application.Assess;
 
 /// <summary>The object of `crisk portfolio --format json` (spec/cli.md).</summary>
@@ -8,10 +10,13 @@ public sealed record PortfolioReport
     public decimal OpenAr { get; init; }
     public decimal OverdueAr { get; init; }
     public required AgingOutput Aging { get; init; }
+    [JsonPropertyName("sales_12m")]
     public decimal Sales12m { get; init; }
     public decimal? Dso { get; init; }
     public decimal? Hhi { get; init; }
+    [JsonPropertyName("top5_share")]
     public decimal? Top5Share { get; init; }
+    [JsonPropertyName("top10_share")]
     public decimal? Top10Share { get; init; }
     public decimal? ChurnRate { get; init; }
     public required IReadOnlyDictionary<string, int> GradeCounts { get; init; }

@@ -119,6 +119,7 @@ public static class ModelTrainer
                     MaxDepth = request.MaxDepth ?? defaults.MaxDepth,
                     LearningRate = request.LearningRate ?? defaults.LearningRate,
                     Subsample = request.Subsample ?? defaults.Subsample,
+                    EarlyStoppingRounds = request.EarlyStoppingRounds ?? defaults.EarlyStoppingRounds,
                     Threads = request.Threads,
                     Seed = request.Seed,
                 };
@@ -129,6 +130,7 @@ public static class ModelTrainer
                 options["subsample"] = Text(settings.Subsample);
                 options["lambda"] = Text(settings.Lambda);
                 options["min_child_weight"] = Text(settings.MinChildWeight);
+                options["early_stopping_rounds"] = Text(settings.EarlyStoppingRounds);
                 var schema = TreeInputs.Schema(train.Inputs, labels);
                 var rows = FeatureMatrix.FromTable(train.Inputs, schema);
                 var validation = holdout is null ? null : FeatureMatrix.FromTable(holdout, schema);

@@ -31,6 +31,9 @@ public sealed record TrainingRequest
     /// <summary>Row subsample per tree (gbdt).</summary>
     public double? Subsample { get; init; }
 
+    /// <summary>Rounds without validation improvement before boosting stops (gbdt); 0 grows every tree.</summary>
+    public int? EarlyStoppingRounds { get; init; }
+
     /// <summary>Threads, at least 1, or -1 for all processors.</summary>
     public int Threads { get; init; } = -1;
 

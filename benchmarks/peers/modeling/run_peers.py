@@ -99,7 +99,7 @@ def main():
         train_seconds = time.perf_counter() - start
         # inplace_predict on the array: Booster.predict on a DMatrix it has seen returns a cached result.
         p, rate = timed_predict(booster.inplace_predict, x_test)
-        print(json.dumps({"model": f"XGBoost {xgb.__version__} hist", "train_seconds": train_seconds,
+        print(json.dumps({"model": f"XGBoost {xgb.__version__} hist", "train_seconds": train_seconds, "trees": args.trees,
                           "predict_rows_per_second": rate, "auc": roc_auc_score(y_test, p)}))
     else:
         from sklearn.ensemble import HistGradientBoostingClassifier

@@ -30,8 +30,9 @@ public sealed record GradientBoostingOptions
     /// <summary>Most value bins per input, 2–255; 255 by default (XGBoost's max_bin 256 counts the missing bin too).</summary>
     public int MaxBins { get; init; } = 255;
 
-    /// <summary>Stop when the validation log loss has not improved for this many rounds, at least 1; 50 by default.
-    /// Applies only when validation rows are given.</summary>
+    /// <summary>Stop when the validation log loss has not improved for this many rounds, at least 0; 50 by default.
+    /// Applies only when validation rows are given; 0 grows every tree and keeps them all (the validation loss is still
+    /// recorded).</summary>
     public int EarlyStoppingRounds { get; init; } = 50;
 
     /// <summary>Threads to use, at least 1, or -1 for all processors (the default).</summary>
@@ -55,7 +56,7 @@ public sealed record GradientBoostingOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MinSplitGain, nameof(MinSplitGain));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBins, 2, nameof(MaxBins));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBins, BinnedFeatures.MaxValueBins, nameof(MaxBins));
-        ArgumentOutOfRangeException.ThrowIfLessThan(EarlyStoppingRounds, 1, nameof(EarlyStoppingRounds));
+        ArgumentOutOfRangeException.ThrowIfNegative(EarlyStoppingRounds, nameof(EarlyStoppingRounds));
         if (Threads == 0 || Threads < -1)
         {
             throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Must be at least 1, or -1 for all processors.");

@@ -93,7 +93,11 @@ public static class GradientBoostingTrainer
                 AddAll(tree, splitBins, validation, validMargin!, parallel);
                 var loss = LogLoss(validationLabels!, validMargin!);
                 losses.Add(loss);
-                if (loss < bestLoss - 1e-12)
+                if (options.EarlyStoppingRounds == 0)
+                {
+                    bestIteration = t + 1;
+                }
+                else if (loss < bestLoss - 1e-12)
                 {
                     bestLoss = loss;
                     bestIteration = t + 1;

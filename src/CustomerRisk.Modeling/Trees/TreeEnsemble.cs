@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CustomerRisk.Modeling.Linear;
 
 namespace CustomerRisk.Modeling.Trees;
@@ -249,16 +251,7 @@ public sealed class TreeEnsemble : IReasonCodeModel
         sums.Clear();
         if (_perfectDepth >= 0)
         {
-            var internalPerTree = (1 << _perfectDepth) - 1;
-            for (var t = 0; t < _roots.Length; t++)
-            {
-                var nodeBase = t * internalPerTree;
-                var leafBase = t << _perfectDepth;
-                for (var r = start; r < end; r++)
-                {
-                    sums[r - start] += PerfectLeaf(nodeBase, leafBase, values.AsSpan(r * width, width));
-                }
-            }
+            ScorePerfectBlock(values, width, start, end - start, sums);
         }
         else
         {
@@ -278,6 +271,47 @@ public sealed class TreeEnsemble : IReasonCodeModel
             output[r] = Kind == EnsembleKind.BoostedLogOdds
                 ? LogisticRegression.Sigmoid(BaseScore + s)
                 : Math.Clamp(s / _roots.Length, 0, 1);
+        }
+    }
+
+    /// <summary>
+    /// Moves every row of the block down each tree one level at a time: the rows' steps do not depend on each other,
+    /// so the processor overlaps their memory loads instead of waiting on one row's path at a time.
+    /// </summary>
+    private void ScorePerfectBlock(double[] values, int width, int start, int count, Span<double> sums)
+    {
+        Span<int> position = stackalloc int[BlockRows];
+        var depth = _perfectDepth;
+        var internalPerTree = (1 << depth) - 1;
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_perfectNodes);
+        ref var leaf0 = ref MemoryMarshal.GetArrayDataReference(_perfectLeaves);
+        ref var row0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), start * width);
+        for (var t = 0; t < _roots.Length; t++)
+        {
+            ref var tree = ref Unsafe.Add(ref node0, t * internalPerTree);
+            position[..count].Clear();
+            for (var d = 0; d < depth; d++)
+            {
+                for (var r = 0; r < count; r++)
+                {
+                    var i = position[r];
+                    ref readonly var n = ref Unsafe.Add(ref tree, i);
+                    var v = Unsafe.Add(ref row0, (r * width) + n.Feature);
+                    var right = v > n.Threshold ? 1 : 0;
+                    if (double.IsNaN(v))
+                    {
+                        right = n.MissingRight;
+                    }
+
+                    position[r] = (2 * i) + 1 + right;
+                }
+            }
+
+            var leafBase = (t << depth) - internalPerTree; // positions of the bottom level start at internalPerTree
+            for (var r = 0; r < count; r++)
+            {
+                sums[r] += Unsafe.Add(ref leaf0, leafBase + position[r]);
+            }
         }
     }
 

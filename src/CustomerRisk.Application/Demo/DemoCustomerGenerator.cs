@@ -392,7 +392,10 @@ internal sealed class DemoCustomerGenerator
                 }
             }
 
-            if (restCents > 0 && firstCents == 0 && rng.Chance(0.003))
+            // An occasional overpayment, only of the customer's last invoice once everything before is settled:
+            // the excess stays as unapplied credit instead of rippling through every later invoice.
+            var lastInvoice = Math.Floor(position) > end;
+            if (lastInvoice && restCents > 0 && firstCents == 0 && restDay <= t && restDay > earlierSettled && rng.Chance(0.3))
             {
                 restCents += rng.Between(1_00, 200_00);
             }

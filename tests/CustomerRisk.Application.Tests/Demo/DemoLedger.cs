@@ -7,12 +7,21 @@ namespace CustomerRisk.Application.Tests.Demo;
 /// credit for later invoices on their issue date), so the tests can see what a credit manager would.</summary>
 public sealed class DemoLedger
 {
-    private DemoLedger(Dictionary<string, List<LedgerInvoice>> invoices)
+    private DemoLedger(Dictionary<string, List<LedgerInvoice>> invoices, int unnamed, int unnamedMismatched)
     {
         Invoices = invoices;
+        UnnamedPayments = unnamed;
+        UnnamedPaymentsNotMatchingTheOldestOpenInvoice = unnamedMismatched;
     }
 
     public IReadOnlyDictionary<string, List<LedgerInvoice>> Invoices { get; }
+
+    /// <summary>Payments that name no invoice, up to the as-of date.</summary>
+    public int UnnamedPayments { get; }
+
+    /// <summary>Unnamed payments whose amount is not the open amount of the oldest open invoice they reach: money
+    /// that oldest-first application splits or spreads differently from what the payer meant.</summary>
+    public int UnnamedPaymentsNotMatchingTheOldestOpenInvoice { get; }
 
     public static DemoLedger Build(DemoFolder folder, DateOnly asOf)
     {
@@ -39,6 +48,8 @@ public sealed class DemoLedger
             .GroupBy(p => p.Customer)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Date).ThenBy(p => p.Id, StringComparer.Ordinal).ToList());
 
+        var unnamed = 0;
+        var mismatched = 0;
         foreach (var (customer, list) in byCustomer)
         {
             list.Sort((a, b) => (a.DueDate, a.IssueDate).CompareTo((b.DueDate, b.IssueDate)) is var c && c != 0 ? c : string.CompareOrdinal(a.InvoiceId, b.InvoiceId));
@@ -56,11 +67,14 @@ public sealed class DemoLedger
                 }
 
                 var amount = payment.Amount;
+                var isUnnamed = true;
                 if (payment.Invoice.Length > 0 && byId.TryGetValue(payment.Invoice, out var named) && named.CustomerId == customer)
                 {
                     amount = named.Apply(amount, payment.Date);
+                    isUnnamed = false;
                 }
 
+                var first = true;
                 foreach (var invoice in list)
                 {
                     if (amount <= 0)
@@ -68,8 +82,15 @@ public sealed class DemoLedger
                         break;
                     }
 
-                    if (invoice.IssueDate <= payment.Date)
+                    if (invoice.IssueDate <= payment.Date && invoice.Open > 0)
                     {
+                        if (isUnnamed && first)
+                        {
+                            unnamed++;
+                            mismatched += invoice.Open == amount ? 0 : 1;
+                            first = false;
+                        }
+
                         amount = invoice.Apply(amount, payment.Date);
                     }
                 }
@@ -84,7 +105,7 @@ public sealed class DemoLedger
             }
         }
 
-        return new DemoLedger(byCustomer);
+        return new DemoLedger(byCustomer, unnamed, mismatched);
     }
 }
 

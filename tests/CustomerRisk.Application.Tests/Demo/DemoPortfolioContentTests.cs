@@ -241,6 +241,17 @@ public sealed partial class DemoPortfolioContentTests(DemoPortfolioFixture fixtu
     }
 
     [Fact]
+    public void UnnamedPayments_PayExactlyTheOldestOpenInvoice_SoOldestFirstApplicationKeepsTheirMeaning()
+    {
+        var ledger = DemoLedger.Build(_folder, AsOf);
+
+        Assert.True(ledger.UnnamedPayments > 1000, $"only {ledger.UnnamedPayments} unnamed payments");
+        // Only the rare overpaid ones may differ.
+        Assert.True(ledger.UnnamedPaymentsNotMatchingTheOldestOpenInvoice <= ledger.UnnamedPayments / 100,
+            $"{ledger.UnnamedPaymentsNotMatchingTheOldestOpenInvoice} of {ledger.UnnamedPayments} unnamed payments do not match the oldest open invoice");
+    }
+
+    [Fact]
     public void DeterioratingCustomers_PaidWellAYearAgoAndAreLateNow()
     {
         var generator = new DemoCustomerGenerator(42, 1000, AsOf, withErrors: false);

@@ -127,12 +127,18 @@ public static class AssessCommand
 
     private static Option<string?> PolicyOption() => new("--policy") { Description = "A policy file (YAML); default the built-in policy." };
 
-    private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole Console(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        // A file or pipe has no width: give the table room rather than wrapping every cell.
+        console.Profile.Width = System.Console.IsOutputRedirected ? 200 : Math.Max(120, System.Console.WindowWidth);
+        return console;
+    }
 
     private static void WriteTable(TextWriter writer, AssessPortfolioResult result, int top)
     {
@@ -156,7 +162,7 @@ public static class AssessCommand
                 c.CreditLimit?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
                 c.RecommendedLimit.ToString("N0", CultureInfo.InvariantCulture),
                 c.ExpectedLoss.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(" ", c.Alerts.Select(a => a.Rule))));
+                c.Alerts.Count == 0 ? "-" : $"{c.Alerts.Count} {c.RiskSeverity}");
         }
 
         console.Write(table);

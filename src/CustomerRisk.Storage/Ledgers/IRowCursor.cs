@@ -11,5 +11,8 @@ internal interface IRowCursor : IDisposable
 
     long Int64(int column);
 
+    /// <summary>Reads the first row.Length columns as integers (NULL reads as 0), in one call per row.</summary>
+    void Int64s(Span<long> row);
+
     string Text(int column);
 }

@@ -16,16 +16,16 @@ internal static class LedgerReader
     public static async IAsyncEnumerable<CustomerLedger> ReadAsync(ILedgerSource source,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var invoices = new LedgerTableStream<InvoiceLine>(() => source.Open(LedgerTable.Invoices),
+        await using var invoices = new LedgerTableStream<InvoiceLine>(() => source.Open(LedgerTable.Invoices), 5,
             DecodeInvoice, 4, cancellationToken);
-        await using var payments = new LedgerTableStream<PaymentLine>(() => source.Open(LedgerTable.Payments),
+        await using var payments = new LedgerTableStream<PaymentLine>(() => source.Open(LedgerTable.Payments), 4,
             DecodePayment, 3, cancellationToken);
-        await using var claims = new LedgerTableStream<ClaimLine>(() => source.Open(LedgerTable.Claims),
+        await using var claims = new LedgerTableStream<ClaimLine>(() => source.Open(LedgerTable.Claims), 3,
             DecodeClaim, -1, cancellationToken);
-        await using var orders = new LedgerTableStream<OrderLine>(() => source.Open(LedgerTable.Orders),
+        await using var orders = new LedgerTableStream<OrderLine>(() => source.Open(LedgerTable.Orders), 4,
             DecodeOrder, -1, cancellationToken);
         await using var interactions = new LedgerTableStream<InteractionLine>(
-            () => source.Open(LedgerTable.Interactions), DecodeInteraction, -1, cancellationToken);
+            () => source.Open(LedgerTable.Interactions), 3, DecodeInteraction, -1, cancellationToken);
 
         var customers = ReadCustomers(source, cancellationToken);
         var ordinals = new Dictionary<long, int>(customers.Count);
@@ -131,19 +131,18 @@ internal static class LedgerReader
         CustomerSince = c.IsNull(10) ? null : Day(c.Int64(10)),
     };
 
-    private static InvoiceLine DecodeInvoice(IRowCursor c) =>
-        new(Day(c.Int64(1)), Day(c.Int64(2)), StoredAmount.FromScaled(c.Int64(3)));
+    private static InvoiceLine DecodeInvoice(ReadOnlySpan<long> r) =>
+        new(Day(r[1]), Day(r[2]), StoredAmount.FromScaled(r[3]));
 
-    private static PaymentLine DecodePayment(IRowCursor c) =>
-        new(Day(c.Int64(1)), StoredAmount.FromScaled(c.Int64(2)), -1);
+    private static PaymentLine DecodePayment(ReadOnlySpan<long> r) => new(Day(r[1]), StoredAmount.FromScaled(r[2]), -1);
 
-    private static ClaimLine DecodeClaim(IRowCursor c) => new(Day(c.Int64(1)), StoredAmount.FromScaled(c.Int64(2)));
+    private static ClaimLine DecodeClaim(ReadOnlySpan<long> r) => new(Day(r[1]), StoredAmount.FromScaled(r[2]));
 
-    private static OrderLine DecodeOrder(IRowCursor c) =>
-        new(Day(c.Int64(1)), StoredAmount.FromScaled(c.Int64(2)), Code<OrderStatus>(c.Int64(3), "sales_orders.status"));
+    private static OrderLine DecodeOrder(ReadOnlySpan<long> r) =>
+        new(Day(r[1]), StoredAmount.FromScaled(r[2]), Code<OrderStatus>(r[3], "sales_orders.status"));
 
-    private static InteractionLine DecodeInteraction(IRowCursor c) =>
-        new(Day(c.Int64(1)), Code<InteractionType>(c.Int64(2), "interactions.type"));
+    private static InteractionLine DecodeInteraction(ReadOnlySpan<long> r) =>
+        new(Day(r[1]), Code<InteractionType>(r[2], "interactions.type"));
 
     private static DateOnly Day(long dayNumber) => DateOnly.FromDayNumber((int)dayNumber);
 

@@ -20,16 +20,17 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
     private LedgerSegment<TLine>[]? _batch;
     private int _index;
 
-    /// <param name="open">Opens the ordered query: column 0 is the customer key.</param>
-    /// <param name="decode">Reads one line from the current row.</param>
+    /// <param name="open">Opens the ordered query: column 0 is the customer key; every column is an integer.</param>
+    /// <param name="columns">How many columns the query returns.</param>
+    /// <param name="decode">Makes one line from the current row's integers.</param>
     /// <param name="linkColumn">The column of the per-row link key, or -1.</param>
     /// <param name="cancellationToken">Stops the reading thread.</param>
-    public LedgerTableStream(Func<IRowCursor> open, Func<IRowCursor, TLine> decode, int linkColumn,
+    public LedgerTableStream(Func<IRowCursor> open, int columns, RowDecoder<TLine> decode, int linkColumn,
         CancellationToken cancellationToken)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = _stop.Token;
-        _producer = Task.Factory.StartNew(() => Produce(open, decode, linkColumn, token), token,
+        _producer = Task.Factory.StartNew(() => Produce(open, columns, decode, linkColumn, token), token,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -102,8 +103,10 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
         return false;
     }
 
-    private void Produce(Func<IRowCursor> open, Func<IRowCursor, TLine> decode, int linkColumn, CancellationToken token)
+    private void Produce(Func<IRowCursor> open, int columns, RowDecoder<TLine> decode, int linkColumn,
+        CancellationToken token)
     {
+        Span<long> row = stackalloc long[columns];
         var writer = _channel.Writer;
         try
         {
@@ -130,7 +133,8 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
 
             while (cursor.Next())
             {
-                var key = cursor.Int64(0);
+                cursor.Int64s(row);
+                var key = row[0];
                 if (key != current)
                 {
                     if (current != long.MinValue)
@@ -167,10 +171,10 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
                     position = length;
                 }
 
-                lines[position] = decode(cursor);
+                lines[position] = decode(row);
                 if (links is not null)
                 {
-                    links[position] = cursor.Int64(linkColumn);
+                    links[position] = row[linkColumn];
                 }
 
                 position++;

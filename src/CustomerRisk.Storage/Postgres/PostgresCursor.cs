@@ -26,6 +26,14 @@ internal sealed class PostgresCursor : IRowCursor
 
     public long Int64(int column) => _reader.GetInt64(column);
 
+    public void Int64s(Span<long> row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = _reader.IsDBNull(i) ? 0 : _reader.GetInt64(i);
+        }
+    }
+
     public string Text(int column) => _reader.GetString(column);
 
     public void Dispose()

@@ -12,8 +12,7 @@ internal sealed class SqliteImportSession : IImportSession
 {
     private const int CancellationCheckInterval = 4096;
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly NativeConnection _connection;
     private readonly Guid _runId = Guid.NewGuid();
     private readonly DateTimeOffset _startedAt;
     private readonly TimeProvider _clock;
@@ -25,21 +24,21 @@ internal sealed class SqliteImportSession : IImportSession
     private bool _invoicesInserted;
     private bool _finished;
 
-    private SqliteImportSession(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock)
+    private SqliteImportSession(NativeConnection connection, TimeProvider clock)
     {
         _connection = connection;
-        _transaction = transaction;
         _clock = clock;
         _startedAt = clock.GetUtcNow();
     }
 
     public static SqliteImportSession Begin(SqliteConnections connections, TimeProvider clock)
     {
-        var connection = connections.Open(pooled: false);
+        // A connection of its own, never pooled: the temporary history triggers die with it.
+        var connection = new NativeConnection(connections.Path, readOnly: false);
         try
         {
-            var transaction = connection.BeginTransaction(deferred: false);
-            var session = new SqliteImportSession(connection, transaction, clock);
+            connection.Execute("BEGIN IMMEDIATE");
+            var session = new SqliteImportSession(connection, clock);
             session.CreateHistoryTriggers();
             return session;
         }
@@ -94,22 +93,21 @@ internal sealed class SqliteImportSession : IImportSession
             Execute(SqliteSql.LinkPayments);
         }
 
-        using (var command = _connection.CreateCommand())
+        using (var run = new SqliteStatement(_connection,
+                   "INSERT INTO import_runs (import_run_id, started_at, committed_at, inserted, updated, unchanged) " +
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
         {
-            command.Transaction = _transaction;
-            command.CommandText = "INSERT INTO import_runs (import_run_id, started_at, committed_at, inserted, updated, unchanged) " +
-                                  "VALUES ($id, $started, $committed, $inserted, $updated, $unchanged)";
-            command.Parameters.AddWithValue("$id", _runId.ToString("D"));
-            command.Parameters.AddWithValue("$started", StoredInstant.Format(_startedAt));
-            command.Parameters.AddWithValue("$committed", StoredInstant.Format(_clock.GetUtcNow()));
-            command.Parameters.AddWithValue("$inserted", _total.Inserted);
-            command.Parameters.AddWithValue("$updated", _total.Updated);
-            command.Parameters.AddWithValue("$unchanged", _total.Unchanged);
-            command.ExecuteNonQuery();
+            run.Text(1, _runId.ToString("D"));
+            run.Text(2, StoredInstant.Format(_startedAt));
+            run.Text(3, StoredInstant.Format(_clock.GetUtcNow()));
+            run.Int64(4, _total.Inserted);
+            run.Int64(5, _total.Updated);
+            run.Int64(6, _total.Unchanged);
+            run.Execute();
         }
 
         DisposeStatements();
-        _transaction.Commit();
+        _connection.Execute("COMMIT");
         _finished = true;
         return Task.CompletedTask;
     }
@@ -120,10 +118,16 @@ internal sealed class SqliteImportSession : IImportSession
         if (!_finished)
         {
             _finished = true;
-            _transaction.Rollback();
+            try
+            {
+                _connection.Execute("ROLLBACK");
+            }
+            catch (SqliteException)
+            {
+                // SQLite already rolled back (after an I/O error, say); closing the connection ends the rest.
+            }
         }
 
-        _transaction.Dispose();
         _connection.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -163,11 +163,11 @@ internal sealed class SqliteRiskStore : IRiskStore
     private sealed class SqliteLedgerSource(SqliteConnections connections, DateOnly asOf, string? customerId)
         : ILedgerSource
     {
-        private readonly List<SqliteConnection> _opened = [];
+        private readonly List<NativeConnection> _opened = [];
 
         public IRowCursor Open(LedgerTable table)
         {
-            var connection = connections.Open();
+            var connection = new NativeConnection(connections.Path, readOnly: true);
             lock (_opened)
             {
                 _opened.Add(connection);

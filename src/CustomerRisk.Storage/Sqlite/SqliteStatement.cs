@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CustomerRisk.Storage.Ledgers;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -10,25 +11,51 @@ internal sealed class SqliteStatement : IRowCursor
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _handle;
 
     public SqliteStatement(SqliteConnection connection, string sql)
+        : this(connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open."), sql)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
-    public void Int64(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, parameter, value));
+    public SqliteStatement(NativeConnection connection, string sql)
+        : this(connection.Handle, sql)
+    {
+    }
 
-    public void Null(int parameter) => Check(raw.sqlite3_bind_null(_statement, parameter));
+    private SqliteStatement(sqlite3 db, string sql)
+    {
+        _db = db;
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        // Kept alive by _statement until Dispose.
+        _handle = _statement.DangerousGetHandle();
+    }
 
-    public void Text(int parameter, string? value) => Check(value is null
-        ? raw.sqlite3_bind_null(_statement, parameter)
-        : raw.sqlite3_bind_text16(_statement, parameter, value.AsSpan()));
+    public void Int64(int parameter, long value) => Check(NativeSqlite.BindInt64(_handle, parameter, value));
+
+    public void Null(int parameter) => Check(NativeSqlite.BindNull(_handle, parameter));
+
+    public void Text(int parameter, string? value)
+    {
+        if (value is null)
+        {
+            Check(NativeSqlite.BindNull(_handle, parameter));
+        }
+        else if (value.Length == 0)
+        {
+            Check(raw.sqlite3_bind_text16(_statement, parameter, ReadOnlySpan<char>.Empty));
+        }
+        else
+        {
+            Check(NativeSqlite.BindText16(_handle, parameter, ref MemoryMarshal.GetReference(MemoryMarshal.AsBytes(value.AsSpan())),
+                checked(value.Length * 2), NativeSqlite.Transient));
+        }
+    }
 
     /// <summary>Runs the statement once; true when it returned a row (read it, then call <see cref="Reset"/>).</summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = NativeSqlite.Step(_handle);
         if (rc == raw.SQLITE_ROW)
         {
             return true;
@@ -39,7 +66,7 @@ internal sealed class SqliteStatement : IRowCursor
             return false;
         }
 
-        raw.sqlite3_reset(_statement);
+        NativeSqlite.Reset(_handle);
         Check(rc);
         return false;
     }
@@ -54,13 +81,21 @@ internal sealed class SqliteStatement : IRowCursor
         Reset();
     }
 
-    public void Reset() => Check(raw.sqlite3_reset(_statement));
+    public void Reset() => Check(NativeSqlite.Reset(_handle));
 
     public bool Next() => Step();
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => NativeSqlite.ColumnType(_handle, column) == raw.SQLITE_NULL;
 
-    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long Int64(int column) => NativeSqlite.ColumnInt64(_handle, column);
+
+    public void Int64s(Span<long> row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = NativeSqlite.ColumnInt64(_handle, i);
+        }
+    }
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 

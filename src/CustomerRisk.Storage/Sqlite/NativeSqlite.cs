@@ -19,6 +19,18 @@ internal static partial class NativeSqlite
     [DllImport(Library, EntryPoint = "sqlite3_reset")]
     public static extern int Reset(IntPtr statement);
 
+    [DllImport(Library, EntryPoint = "sqlite3_changes64")]
+    [SuppressGCTransition]
+    public static extern long Changes(IntPtr db);
+
+    [DllImport(Library, EntryPoint = "sqlite3_last_insert_rowid")]
+    [SuppressGCTransition]
+    public static extern long LastInsertRowId(IntPtr db);
+
+    [DllImport(Library, EntryPoint = "sqlite3_set_last_insert_rowid")]
+    [SuppressGCTransition]
+    public static extern void SetLastInsertRowId(IntPtr db, long rowId);
+
     [DllImport(Library, EntryPoint = "sqlite3_column_int64")]
     [SuppressGCTransition]
     public static extern long ColumnInt64(IntPtr statement, int column);

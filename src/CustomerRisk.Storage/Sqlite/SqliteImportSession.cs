@@ -17,7 +17,6 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly DateTimeOffset _startedAt;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, SqliteStatement> _upserts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _highestKeys = new(StringComparer.Ordinal);
     private Dictionary<string, long>? _customerKeys;
     private long[] _rowCustomerKeys = new long[1024];
     private UpsertCounts _total;
@@ -140,7 +139,6 @@ internal sealed class SqliteImportSession : IImportSession
 
         var statement = Statement(shape);
         var binder = new SqliteBinder(statement);
-        var highest = HighestKey(shape);
         var customerKeys = shape.HasCustomerKey ? null : CustomerKeys();
         int inserted = 0, updated = 0, unchanged = 0;
         for (var i = 0; i < rows.Count; i++)
@@ -158,32 +156,22 @@ internal sealed class SqliteImportSession : IImportSession
                 statement.Int64(binder.NextParameter, _rowCustomerKeys[i]);
             }
 
-            if (!statement.Step())
+            var outcome = statement.Upsert();
+            switch (outcome.What)
             {
-                unchanged++;
-            }
-            else
-            {
-                // SQLite gives a new row the highest key so far plus one; an updated row keeps its older key.
-                var key = statement.Int64(0);
-                if (key > highest)
-                {
-                    inserted++;
-                    highest = key;
-                    customerKeys?.Add(shape.CustomerId(row), key);
-                }
-                else
-                {
+                case UpsertOutcome.Kind.Unchanged:
+                    unchanged++;
+                    break;
+                case UpsertOutcome.Kind.Updated:
                     updated++;
-                }
-
-                statement.Step();
+                    break;
+                default:
+                    inserted++;
+                    customerKeys?.Add(shape.CustomerId(row), outcome.InsertedKey);
+                    break;
             }
-
-            statement.Reset();
         }
 
-        _highestKeys[shape.Table] = highest;
         var counts = new UpsertCounts(inserted, updated, unchanged);
         _total += counts;
         return counts;
@@ -224,19 +212,6 @@ internal sealed class SqliteImportSession : IImportSession
         }
 
         return statement;
-    }
-
-    private long HighestKey<T>(TableShape<T> shape)
-    {
-        if (!_highestKeys.TryGetValue(shape.Table, out var highest))
-        {
-            using var statement = new SqliteStatement(_connection,
-                $"SELECT coalesce(max({shape.SurrogateKey}), 0) FROM {shape.Table}");
-            statement.Step();
-            highest = statement.Int64(0);
-        }
-
-        return highest;
     }
 
     private Dictionary<string, long> CustomerKeys()

@@ -12,8 +12,7 @@ internal static class SqliteSql
     private const string JulianDayZero = "1721425.5";
 
     /// <summary>The upsert of one row: business columns are ?1..?n, the customer key ?n+1. A row whose business
-    /// columns all equal the stored ones is left alone (no update, no history); it returns the surrogate key when it
-    /// inserted or updated, and no row when the stored row was unchanged.</summary>
+    /// columns all equal the stored ones is left alone (no update, no history, no change counted).</summary>
     public static string Upsert<T>(TableShape<T> shape)
     {
         var columns = shape.Columns.Select(c => c.Name).ToList();
@@ -37,7 +36,7 @@ internal static class SqliteSql
         var differs = string.Join(" OR ", shape.NonKeyColumns.Select(c => $"{shape.Table}.{c.Name} IS NOT excluded.{c.Name}"));
         return $"INSERT INTO {shape.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) " +
                $"ON CONFLICT ({string.Join(", ", shape.Key)}) DO UPDATE SET {string.Join(", ", sets)} " +
-               $"WHERE {differs} RETURNING {shape.SurrogateKey}";
+               $"WHERE {differs}";
     }
 
     /// <summary>A temporary trigger (it lives only on the import session's connection, which knows the import run and

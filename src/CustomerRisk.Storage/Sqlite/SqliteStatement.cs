@@ -81,6 +81,24 @@ internal sealed class SqliteStatement : IRowCursor
         Reset();
     }
 
+    /// <summary>Runs a statement that changes one row at most, and says what it did: 0 nothing, 1 an update, or the
+    /// new row's key (&gt; 1 is not guaranteed; see <see cref="UpsertOutcome"/>).</summary>
+    public UpsertOutcome Upsert()
+    {
+        var db = _db.DangerousGetHandle();
+        // An insert sets the last row id to the new row's key (never 0); an update leaves it alone.
+        NativeSqlite.SetLastInsertRowId(db, 0);
+        Step();
+        Reset();
+        if (NativeSqlite.Changes(db) == 0)
+        {
+            return new UpsertOutcome(UpsertOutcome.Kind.Unchanged, 0);
+        }
+
+        var key = NativeSqlite.LastInsertRowId(db);
+        return key == 0 ? new UpsertOutcome(UpsertOutcome.Kind.Updated, 0) : new UpsertOutcome(UpsertOutcome.Kind.Inserted, key);
+    }
+
     public void Reset() => Check(NativeSqlite.Reset(_handle));
 
     public bool Next() => Step();

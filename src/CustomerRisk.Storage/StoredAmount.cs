@@ -63,7 +63,7 @@ public static class StoredAmount
     internal static decimal FromScaled(long scaled, int decimals)
     {
         var negative = scaled < 0;
-        var magnitude = negative ? (ulong)-scaled : (ulong)scaled;
+        var magnitude = negative ? unchecked(0UL - (ulong)scaled) : (ulong)scaled;
         var scale = decimals;
         while (scale > 0 && magnitude % 10 == 0)
         {

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 port=${CRISK_PG_PORT:-55432}
-state=${CRISK_PG_STATE:-/tmp/crisk-postgres-$port.state}
+state=${CRISK_PG_STATE:-${TMPDIR:-/tmp}/crisk-postgres-$port.state}
 
 log() { echo "postgres.sh: $*" >&2; }
 
@@ -51,7 +51,7 @@ start() {
   fi
 
   local dir
-  dir=$(mktemp -d /tmp/crisk-pg.XXXXXX)
+  dir=$(mktemp -d -t crisk-pg.XXXXXX)
   chmod 755 "$dir"
   [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
   local password
@@ -89,7 +89,7 @@ stop() {
   fi
 
   case "$dir" in
-    /tmp/crisk-pg.*) rm -rf "$dir" ;;
+    */crisk-pg.*) rm -rf "$dir" ;;
   esac
   rm -f "$state"
   log "stopped"

@@ -43,6 +43,10 @@ public static class ModelCommand
         var depth = new Option<int?>("--depth") { Description = "Maximum tree depth (gbdt, tree, forest)." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Learning rate (gbdt)." };
         var subsample = new Option<double?>("--subsample") { Description = "Share of rows per tree (gbdt)." };
+        var earlyStopping = new Option<int?>("--early-stopping-rounds")
+        {
+            Description = "Rounds without validation improvement before boosting stops (gbdt; default 50, 0 grows every tree).",
+        };
         var threads = new Option<int>("--threads") { Description = "Threads to use; -1 for all processors.", DefaultValueFactory = _ => -1 };
         var validationFraction = new Option<double>("--validation-fraction")
         {
@@ -52,7 +56,7 @@ public static class ModelCommand
         var timing = new Option<bool>("--timing") { Description = "Also print training seconds and batch scoring rows per second." };
         var command = new Command("train", "Train a model on a table and print its validation metrics as JSON.")
         {
-            data, target, algorithm, output, seed, positive, trees, depth, learningRate, subsample, threads, validationFraction, timing,
+            data, target, algorithm, output, seed, positive, trees, depth, learningRate, subsample, earlyStopping, threads, validationFraction, timing,
         };
         // CommandRunner.RunAsync is called explicitly: Command.SetAction's own overload takes precedence over the
         // CommandRunner extension of the same shape, which would let exceptions escape with a stack trace.
@@ -76,6 +80,7 @@ public static class ModelCommand
                 MaxDepth = parseResult.GetValue(depth),
                 LearningRate = parseResult.GetValue(learningRate),
                 Subsample = parseResult.GetValue(subsample),
+                EarlyStoppingRounds = parseResult.GetValue(earlyStopping),
                 Threads = threadCount,
             };
             var stopwatch = Stopwatch.StartNew();

@@ -297,12 +297,10 @@ public sealed class TreeEnsemble : IReasonCodeModel
                     var i = position[r];
                     ref readonly var n = ref Unsafe.Add(ref tree, i);
                     var v = Unsafe.Add(ref row0, (r * width) + n.Feature);
-                    var right = v > n.Threshold ? 1 : 0;
-                    if (double.IsNaN(v))
-                    {
-                        right = n.MissingRight;
-                    }
 
+                    // Branch-free: a missing value takes the learnt side; inputs with many missing values
+                    // would otherwise make the branch unpredictable.
+                    var right = (v > n.Threshold ? 1 : 0) | ((double.IsNaN(v) ? 1 : 0) & n.MissingRight);
                     position[r] = (2 * i) + 1 + right;
                 }
             }

@@ -11,9 +11,11 @@ internal sealed class NativeConnection : IDisposable
     // WAL lets readers run beside a writer; NORMAL sync is safe with WAL (a crash may lose the last commits, never
     // consistency); a 256 MiB page cache and 4 GiB of memory mapping keep a 5-million-row table in memory while it is
     // read; temporary b-trees stay in memory.
-    public const string Pragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; " +
-        "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296; PRAGMA busy_timeout=30000;";
+    // The busy timeout comes first, so that the others wait for a lock instead of failing at once.
+    public const string ReadPragmas =
+        "PRAGMA busy_timeout=30000; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296;";
+
+    public const string Pragmas = ReadPragmas + " PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
 
     static NativeConnection()
     {
@@ -33,7 +35,7 @@ internal sealed class NativeConnection : IDisposable
             throw new SqliteException($"SQLite cannot open {path}: {message}", rc);
         }
 
-        Execute(Pragmas);
+        Execute(readOnly ? ReadPragmas : Pragmas);
     }
 
     public sqlite3 Handle { get; }

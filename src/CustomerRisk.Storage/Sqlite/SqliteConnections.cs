@@ -5,12 +5,7 @@ namespace CustomerRisk.Storage.Sqlite;
 /// <summary>Opens connections to one SQLite file with the settings every connection of the store uses.</summary>
 internal sealed class SqliteConnections
 {
-    // WAL lets readers run beside a writer; NORMAL sync is safe with WAL (a crash loses at most the last commits, never
-    // consistency); a 256 MiB page cache and 4 GiB of memory mapping keep a 5-million-row table in memory while it is
-    // read; temporary b-trees stay in memory.
-    private const string Pragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; " +
-        "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = NativeConnection.Pragmas;
 
     public SqliteConnections(string path)
     {

@@ -109,7 +109,7 @@ internal sealed class SqliteRiskStore : IRiskStore
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,
         CancellationToken cancellationToken = default)
     {
-        using var connection = _connections.Open();
+        using var connection = new NativeConnection(_connections.Path, readOnly: true);
         using var query = new SqliteStatement(connection, SqliteSql.LatestAssessments);
         query.Int64(1, asOf.DayNumber);
         IReadOnlyDictionary<string, AssessmentRecord> latest = AssessmentDecoding.ReadAll(query, cancellationToken);

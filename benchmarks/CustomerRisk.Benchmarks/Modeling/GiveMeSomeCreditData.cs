@@ -1,0 +1,63 @@
+using CustomerRisk.Modeling;
+using CustomerRisk.Modeling.Tables;
+using CustomerRisk.Modeling.Validation;
+
+namespace CustomerRisk.Benchmarks.Modeling;
+
+/// <summary>
+/// The Give Me Some Credit training file split 70/30 (stratified, seed 42, the split the peers in
+/// benchmarks/peers/modeling rebuild), found through $CRISK_GMSC or a folder <c>shared/data</c> above the working
+/// folder or the binaries.
+/// </summary>
+internal sealed class GiveMeSomeCreditData
+{
+    public const string Target = "SeriousDlqin2yrs";
+
+    private GiveMeSomeCreditData(TrainingSet train, ModelingTable test, byte[] testLabels)
+    {
+        Train = train;
+        Test = test;
+        TestLabels = testLabels;
+    }
+
+    public TrainingSet Train { get; }
+
+    public ModelingTable Test { get; }
+
+    public byte[] TestLabels { get; }
+
+    public static GiveMeSomeCreditData Load()
+    {
+        var path = Locate() ?? throw new FileNotFoundException(
+            "Give Me Some Credit (give_me_some_credit/cs-training.csv) was not found: set CRISK_GMSC or run from the repository.");
+        var table = CsvTableReader.Read(path);
+        var all = TrainingSet.From(table, Target);
+        var (train, test) = StratifiedSplit.TrainTest(all.Target.Labels, 0.3, 42);
+        return new GiveMeSomeCreditData(
+            TrainingSet.From(table.SelectRows(train), Target),
+            table.SelectRows(test).Without(Target),
+            test.Select(r => all.Target.Labels[r]).ToArray());
+    }
+
+    private static string? Locate()
+    {
+        if (Environment.GetEnvironmentVariable("CRISK_GMSC") is { Length: > 0 } fromEnv && File.Exists(fromEnv))
+        {
+            return fromEnv;
+        }
+
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data", "give_me_some_credit", "cs-training.csv");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -6,7 +6,7 @@ using CustomerRisk.Storage;
 
 namespace CustomerRisk.Benchmarks.Storage;
 
-/// <summary>Builds a synthetic SQLite store through the import session's bulk path (the same path `crisk import`
+/// <summary>Builds a synthetic store (SQLite, or PostgreSQL when given a connection string) through the import session's bulk path (the same path `crisk import`
 /// uses), and reports how fast it went. Deterministic: the same sizes and seed give the same store.</summary>
 public static class SyntheticPortfolio
 {
@@ -36,7 +36,7 @@ public static class SyntheticPortfolio
         return path;
     }
 
-    /// <summary>Imports the portfolio into a new store at <paramref name="path"/>; returns the import figures (time in
+    /// <summary>Imports the portfolio into a new store at <paramref name="path"/> (a file or a connection string); returns the import figures (time in
     /// the store's upsert calls only, not in making the records).</summary>
     public static async Task<string> BuildAsync(string path, int customers, int invoicesPerCustomer, int paymentsPerCustomer)
     {
@@ -99,7 +99,7 @@ public static class SyntheticPortfolio
         var commitTime = clock.Elapsed;
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"import into SQLite: {customers:N0} customers in {customersTime.TotalSeconds:F1} s; " +
+            $"import into {store.Provider}: {customers:N0} customers in {customersTime.TotalSeconds:F1} s; " +
             $"{invoiceRows:N0} invoices in {invoicesTime.TotalSeconds:F1} s ({invoiceRows / invoicesTime.TotalSeconds:N0} rows/s); " +
             $"{paymentRows:N0} payments in {paymentsTime.TotalSeconds:F1} s ({paymentRows / paymentsTime.TotalSeconds:N0} rows/s); " +
             $"commit {commitTime.TotalSeconds:F1} s");

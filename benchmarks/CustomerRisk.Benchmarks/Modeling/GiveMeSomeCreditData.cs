@@ -46,7 +46,9 @@ internal sealed class GiveMeSomeCreditData
             return fromEnv;
         }
 
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        // BenchmarkDotNet runs each benchmark from its own build folder, which may lie outside the repository, so the
+        // source file's folder (recorded by the compiler) is tried too.
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory, SourceFolder() })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
@@ -60,4 +62,7 @@ internal sealed class GiveMeSomeCreditData
 
         return null;
     }
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetDirectoryName(path) ?? ".";
 }

@@ -79,7 +79,7 @@ public static class AssessPortfolio
         if (request.Save)
         {
             var records = new AssessmentRecord[assessments.Length];
-            Parallel.For(0, assessments.Length, i => records[i] = ToRecord(assessments[i], run.RunId));
+            Parallel.For(0, assessments.Length, i => records[i] = ToRecord(assessments[i], firstPass[i].Rating.Grade, run.RunId));
             await store.SaveAssessmentsAsync(run, records, cancellationToken).ConfigureAwait(false);
         }
 
@@ -256,12 +256,12 @@ public static class AssessPortfolio
         };
     }
 
-    private static AssessmentRecord ToRecord(CustomerAssessment assessment, Guid runId) => new()
+    private static AssessmentRecord ToRecord(CustomerAssessment assessment, Grade grade, Guid runId) => new()
     {
         CustomerId = assessment.CustomerId,
         AsOf = assessment.AsOf,
         RunId = runId,
-        Grade = Enum.Parse<Grade>(assessment.Grade),
+        Grade = grade,
         CreditScore = assessment.CreditScore,
         Pd = assessment.Pd,
         OpenAr = assessment.OpenAr,

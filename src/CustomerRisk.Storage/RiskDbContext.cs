@@ -134,6 +134,10 @@ public abstract class RiskDbContext : DbContext
                 "overdue_ar", "exposure", "dso", "expected_loss", "details");
             e.Property(x => x.Grade).HasConversion(v => v.ToCode(), s => Enum.Parse<Grade>(s));
         });
+
+        // Tables of later features (operations, server) configure themselves in their own folders, so that adding a
+        // feature does not edit this file.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RiskDbContext).Assembly);
     }
 
     private static ValueConverter<TEnum, string> CodeConverter<TEnum>() where TEnum : struct, Enum =>

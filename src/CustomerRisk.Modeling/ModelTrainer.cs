@@ -29,6 +29,8 @@ public static class ModelTrainer
             throw new ModelingDataException($"The validation fraction {request.ValidationFraction} must be between 0 and 0.9.");
         }
 
+        var sha = TableFingerprint.Sha256(table);
+        table = InputsOf(table, request);
         var all = TrainingSet.From(table, request.TargetColumn, request.Positive);
         TrainingSet train;
         ModelingTable? holdout = null;
@@ -54,6 +56,11 @@ public static class ModelTrainer
             ["validation_fraction"] = Text(request.ValidationFraction),
             ["seed"] = Text(request.Seed),
         };
+        if (request.IgnoredColumns.Count > 0)
+        {
+            options["ignored_columns"] = string.Join(',', request.IgnoredColumns);
+        }
+
         var model = Fit(train, request, holdout, holdoutLabels, options);
         var trainingPerformance = Measure(model, train.Inputs, train.Target.Labels);
         var validationPerformance = holdout is null ? null : Measure(model, holdout, holdoutLabels!);
@@ -63,7 +70,6 @@ public static class ModelTrainer
             metrics["validation"] = validationPerformance;
         }
 
-        var sha = TableFingerprint.Sha256(table);
         var code = TrainingRequest.Code(request.Algorithm);
         var provenance = new ModelProvenance(
             $"{code}-{sha[..12]}",
@@ -78,6 +84,57 @@ public static class ModelTrainer
             options,
             metrics);
         return new TrainingOutcome(model, provenance, trainingPerformance, validationPerformance);
+    }
+
+    /// <summary>
+    /// Stratified k-fold cross-validation: the rows are dealt into <paramref name="folds"/> folds that keep the bad
+    /// rate (<see cref="StratifiedSplit.Folds"/>, seeded by <see cref="TrainingRequest.Seed"/>); for each fold a model is
+    /// trained on the other folds and measured on it. Inside a fold no further part is held out
+    /// (<see cref="TrainingRequest.ValidationFraction"/> is not used), so gradient boosting grows all its trees.
+    /// </summary>
+    /// <param name="table">The data, outcome column included.</param>
+    /// <param name="request">What to train.</param>
+    /// <param name="folds">Number of folds, 2 to 20, and at most the number of bad rows and of good rows.</param>
+    /// <exception cref="ModelingDataException">The data cannot be used, or there are too few bad or good rows for
+    /// <paramref name="folds"/> folds.</exception>
+    public static CrossValidationResult CrossValidate(ModelingTable table, TrainingRequest request, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(request);
+        if (folds is < 2 or > 20)
+        {
+            throw new ModelingDataException($"Cross-validation needs 2 to 20 folds, not {folds}.");
+        }
+
+        table = InputsOf(table, request);
+        var all = TrainingSet.From(table, request.TargetColumn, request.Positive);
+        var labels = all.Target.Labels;
+        var bads = all.Target.Bads;
+        if (bads < folds || labels.Length - bads < folds)
+        {
+            throw new ModelingDataException(
+                $"{folds} folds need at least {folds} bad and {folds} good rows; the data has {bads} bad and {labels.Length - bads} good.");
+        }
+
+        var foldOf = StratifiedSplit.Folds(labels, folds, (ulong)request.Seed);
+        var results = new ModelPerformance[folds];
+        var inner = request with { ValidationFraction = 0, IgnoredColumns = [] };
+        for (var k = 0; k < folds; k++)
+        {
+            var trainRows = new List<int>(labels.Length);
+            var testRows = new List<int>(labels.Length / folds + 1);
+            for (var r = 0; r < labels.Length; r++)
+            {
+                (foldOf[r] == k ? testRows : trainRows).Add(r);
+            }
+
+            var train = TrainingSet.From(table.SelectRows(CollectionsMarshalSpan(trainRows)), request.TargetColumn, request.Positive);
+            var model = Fit(train, inner, null, null, new Dictionary<string, string>(StringComparer.Ordinal));
+            var testLabels = testRows.Select(r => labels[r]).ToArray();
+            results[k] = Measure(model, all.Inputs.SelectRows(CollectionsMarshalSpan(testRows)), testLabels);
+        }
+
+        return CrossValidationResult.From(results);
     }
 
     /// <summary>Measures a model on a table that holds the outcome.</summary>
@@ -169,6 +226,31 @@ public static class ModelTrainer
             }
         }
     }
+
+    private static ModelingTable InputsOf(ModelingTable table, TrainingRequest request)
+    {
+        if (request.IgnoredColumns.Count == 0)
+        {
+            return table;
+        }
+
+        foreach (var name in request.IgnoredColumns)
+        {
+            if (!table.HasColumn(name))
+            {
+                throw new ModelingDataException($"The data has no column '{name}' to ignore.");
+            }
+
+            if (name == request.TargetColumn)
+            {
+                throw new ModelingDataException($"The outcome column '{name}' cannot be ignored.");
+            }
+        }
+
+        return table.Without([.. request.IgnoredColumns]);
+    }
+
+    private static ReadOnlySpan<int> CollectionsMarshalSpan(List<int> rows) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
 
     private static void Check(Action validate)
     {

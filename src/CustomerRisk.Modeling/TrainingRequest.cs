@@ -34,6 +34,10 @@ public sealed record TrainingRequest
     /// <summary>Rounds without validation improvement before boosting stops (gbdt); 0 grows every tree.</summary>
     public int? EarlyStoppingRounds { get; init; }
 
+    /// <summary>Columns that are not inputs (identifiers, dates, other outcomes): left out before training, so the
+    /// model neither reads nor needs them. A name the table does not have is an error. Empty by default.</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
     /// <summary>Threads, at least 1, or -1 for all processors.</summary>
     public int Threads { get; init; } = -1;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerRisk.Analytics;
+using CustomerRisk.Application.Models;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
 using CustomerRisk.Policy;
@@ -32,8 +33,11 @@ public static class AssessPortfolio
         WriteIndented = false,
     };
 
+    // scoreModel: the active trained model (docs/modeling.md), whose PD, score and reasons replace the expert
+    // scorecard's; null scores with the expert scorecard.
     public static async Task<AssessPortfolioResult> HandleAsync(AssessPortfolioRequest request, IRiskStore store,
-        CreditPolicy policy, TimeProvider clock, IProgress<int>? progress, CancellationToken cancellationToken)
+        CreditPolicy policy, TimeProvider clock, IProgress<int>? progress, CancellationToken cancellationToken,
+        ICreditScoreModel? scoreModel = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
@@ -46,7 +50,7 @@ public static class AssessPortfolio
             AsOf = request.AsOf,
             CreatedAt = clock.GetUtcNow(),
             PolicyVersion = policy.Version,
-            ScoreModel = "expert_scorecard",
+            ScoreModel = scoreModel?.Name ?? "expert_scorecard",
         };
 
         var firstPass = new List<FirstPass>();
@@ -58,13 +62,13 @@ public static class AssessPortfolio
             batch.Add(ledger);
             if (batch.Count == BatchSize)
             {
-                Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio);
+                Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio, scoreModel);
                 batch.Clear();
                 progress?.Report(firstPass.Count);
             }
         }
 
-        Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio);
+        Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio, scoreModel);
         progress?.Report(firstPass.Count);
         if (request.CustomerId is not null && firstPass.Count == 0)
         {
@@ -88,7 +92,8 @@ public static class AssessPortfolio
 
     private static void Compute(List<CustomerLedger> batch, DateOnly asOf, IndicatorPolicy indicatorPolicy,
         CreditPolicy policy, IReadOnlyDictionary<string, AssessmentRecord> previous,
-        ThreadLocal<IndicatorWorkspace> workspaces, List<FirstPass> results, PortfolioAccumulator portfolio)
+        ThreadLocal<IndicatorWorkspace> workspaces, List<FirstPass> results, PortfolioAccumulator portfolio,
+        ICreditScoreModel? scoreModel)
     {
         var computed = new FirstPass[batch.Count];
         Parallel.For(0, batch.Count, i =>
@@ -99,7 +104,7 @@ public static class AssessPortfolio
             // The DSO warning compares with the same figure 90 days earlier (spec/operations.md).
             var earlier = IndicatorCalculator.Compute(ledger, asOf.AddDays(-90), indicatorPolicy, workspace);
             previous.TryGetValue(ledger.Customer.CustomerId, out var last);
-            computed[i] = Decide(ledger, now, earlier.Dso, last?.Grade, asOf, policy);
+            computed[i] = Decide(ledger, now, earlier.Dso, last?.Grade, asOf, policy, scoreModel);
         });
         foreach (var item in computed)
         {
@@ -109,7 +114,7 @@ public static class AssessPortfolio
     }
 
     private static FirstPass Decide(CustomerLedger ledger, CustomerIndicators now, decimal? dso90DaysEarlier,
-        Grade? previousGrade, DateOnly asOf, CreditPolicy policy)
+        Grade? previousGrade, DateOnly asOf, CreditPolicy policy, ICreditScoreModel? scoreModel)
     {
         var customer = ledger.Customer;
         var rating = RatingEngine.Rate(
@@ -126,7 +131,7 @@ public static class AssessPortfolio
             }
         }
 
-        var score = CreditScorer.Score(new ScoreInputs
+        var inputs = new ScoreInputs
         {
             NetCollectionRate = now.NetCollectionRate,
             MaxDaysLate = now.MaxDaysLate,
@@ -139,7 +144,8 @@ public static class AssessPortfolio
             HistoryMonths = ScoreInputs.MonthsOfHistory(customer.CustomerSince, firstInvoice, asOf),
             Complaints90d = now.Complaints90d,
             BrokenPromises180d = now.BrokenPromises180d,
-        }, policy);
+        };
+        var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy);
         var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy);
         return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, rating, score, recommendation, limit, utilisation);
     }

@@ -14,6 +14,9 @@ public sealed class TreeEnsemble : IReasonCodeModel
 {
     private const int BlockRows = 128;
     private const int MaxStackFeatures = 512;
+
+    // Batches of up to this many blocks are scored on the calling thread.
+    private const int SequentialBlocks = 4;
     private readonly int[] _roots;
     private readonly int[] _feature;
     private readonly double[] _threshold;
@@ -180,11 +183,38 @@ public sealed class TreeEnsemble : IReasonCodeModel
             throw new ArgumentException($"Rows have {rows.Columns} inputs; the model reads {Features.Count}.", nameof(rows));
         }
 
-        var output = new double[rows.Rows];
         var blocks = (rows.Rows + BlockRows - 1) / BlockRows;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        Parallel.For(0, blocks, parallel, block => ScoreBlock(rows, block * BlockRows, Math.Min(rows.Rows, (block + 1) * BlockRows), output));
-        output.CopyTo(probabilities);
+        if (threads == 1 || blocks <= SequentialBlocks)
+        {
+            // A few blocks cost less than starting tasks, and write straight into the caller's span: no allocation.
+            for (var block = 0; block < blocks; block++)
+            {
+                var start = block * BlockRows;
+                var end = Math.Min(rows.Rows, start + BlockRows);
+                ScoreBlock(rows, start, end, probabilities[start..end]);
+            }
+
+            return;
+        }
+
+        // Tasks cannot capture the caller's span, so they write into a pooled buffer (reused from call to call rather
+        // than a new array of one double per row each time) that is copied out at the end.
+        var output = ArrayPool<double>.Shared.Rent(rows.Rows);
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+            Parallel.For(0, blocks, parallel, block =>
+            {
+                var start = block * BlockRows;
+                var end = Math.Min(rows.Rows, start + BlockRows);
+                ScoreBlock(rows, start, end, output.AsSpan(start, end - start));
+            });
+            output.AsSpan(0, rows.Rows).CopyTo(probabilities);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(output);
+        }
     }
 
     /// <summary>
@@ -243,7 +273,8 @@ public sealed class TreeEnsemble : IReasonCodeModel
 
     private static int Global(int child, int nodeBase, int leafBase) => child >= 0 ? child + nodeBase : ~(~child + leafBase);
 
-    private void ScoreBlock(FeatureMatrix rows, int start, int end, double[] output)
+    /// <summary>Scores rows [start, end) into <paramref name="output"/> (one value per row of the block).</summary>
+    private void ScoreBlock(FeatureMatrix rows, int start, int end, Span<double> output)
     {
         var values = rows.Values;
         var width = rows.Columns;
@@ -268,7 +299,7 @@ public sealed class TreeEnsemble : IReasonCodeModel
         for (var r = start; r < end; r++)
         {
             var s = sums[r - start];
-            output[r] = Kind == EnsembleKind.BoostedLogOdds
+            output[r - start] = Kind == EnsembleKind.BoostedLogOdds
                 ? LogisticRegression.Sigmoid(BaseScore + s)
                 : Math.Clamp(s / _roots.Length, 0, 1);
         }

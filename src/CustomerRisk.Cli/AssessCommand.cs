@@ -111,11 +111,12 @@ public static class AssessCommand
         var date = parseResult.GetValue(asOf) is { } text ? GlobalOptions.ParseDate(text, "--as-of") : GlobalOptions.Today(clock);
         var policy = parseResult.GetValue(policyFile) is { } path ? PolicyLoader.LoadFile(path) : CreditPolicy.Default;
         await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+        var scoreModel = await Model.ModelRegistryCommands.LoadActiveAsync(parseResult, cancellationToken);
         using var line = new ProgressLine();
         var progress = new Progress<int>(n => line.Show($"assess: {n:N0} customers"));
         try
         {
-            return await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken);
+            return await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken, scoreModel);
         }
         catch (KeyNotFoundException exception)
         {

@@ -27,6 +27,11 @@ public static class ModelCommand
         command.Subcommands.Add(Train(clock));
         command.Subcommands.Add(Evaluate());
         command.Subcommands.Add(Score());
+        foreach (var registryCommand in ModelRegistryCommands.Create(clock))
+        {
+            command.Subcommands.Add(registryCommand);
+        }
+
         return command;
     }
 
@@ -54,13 +59,20 @@ public static class ModelCommand
             DefaultValueFactory = _ => 0.3,
         };
         var timing = new Option<bool>("--timing") { Description = "Also print training seconds and batch scoring rows per second." };
+        var ignore = new Option<string?>("--ignore")
+        {
+            Description = "Comma-separated columns that are not inputs (for the PD table of 'build-table': customer_id,as_of,expert_pd).",
+        };
+        var folds = new Option<int?>("--folds") { Description = "Also run stratified k-fold cross-validation with K folds (2 to 20) and print mean and standard deviation of each metric." };
+        var register = new Option<bool>("--register") { Description = "Register the trained model in the store's models registry (--db)." };
         var command = new Command("train", "Train a model on a table and print its validation metrics as JSON.")
         {
             data, target, algorithm, output, seed, positive, trees, depth, learningRate, subsample, earlyStopping, threads, validationFraction, timing,
+            ignore, folds, register,
         };
         // CommandRunner.RunAsync is called explicitly: Command.SetAction's own overload takes precedence over the
         // CommandRunner extension of the same shape, which would let exceptions escape with a stack trace.
-        command.SetAction((parseResult, _) => CommandRunner.RunAsync(() =>
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var threadCount = parseResult.GetValue(threads);
             if (threadCount == 0 || threadCount < -1)
@@ -82,7 +94,9 @@ public static class ModelCommand
                 Subsample = parseResult.GetValue(subsample),
                 EarlyStoppingRounds = parseResult.GetValue(earlyStopping),
                 Threads = threadCount,
+                IgnoredColumns = ModelRegistryCommands.Columns(parseResult.GetValue(ignore)),
             };
+            var crossValidation = parseResult.GetValue(folds) is { } k ? ModelTrainer.CrossValidate(table, request, k) : null;
             var stopwatch = Stopwatch.StartNew();
             var outcome = ModelTrainer.Train(table, request, clock.GetUtcNow());
             var trainSeconds = stopwatch.Elapsed.TotalSeconds;
@@ -95,6 +109,17 @@ public static class ModelCommand
                 ["training"] = outcome.Training,
                 ["options"] = outcome.Provenance.Options,
             };
+            if (crossValidation is not null)
+            {
+                report["cross_validation"] = new Dictionary<string, object?>
+                {
+                    ["folds"] = crossValidation.Folds.Count,
+                    ["mean"] = crossValidation.Mean,
+                    ["standard_deviation"] = crossValidation.StandardDeviation,
+                    ["per_fold"] = crossValidation.Folds,
+                };
+            }
+
             if (parseResult.GetValue(timing))
             {
                 report["train_seconds"] = trainSeconds;
@@ -107,8 +132,15 @@ public static class ModelCommand
                 report["model_file"] = path;
             }
 
+            if (parseResult.GetValue(register))
+            {
+                var registered = await ModelRegistryCommands.RegisterAsync(parseResult, clock,
+                    ModelFile.Serialize(outcome.Model, outcome.Provenance), cancellationToken);
+                report["registered"] = new Dictionary<string, object?> { ["model_id"] = registered.ModelId, ["version"] = registered.Version };
+            }
+
             Console.WriteLine(JsonSerializer.Serialize(report, Json));
-            return Task.FromResult(ExitCodes.Done);
+            return ExitCodes.Done;
         }));
         return command;
     }

@@ -38,6 +38,7 @@ public static class ScorecardTrainer
         }
 
         var woe = candidates.Select((b, i) => WoeColumn(b, kept[i])).ToArray();
+        DropDuplicates(chosen, candidates, woe, dropped);
         while (true)
         {
             if (chosen.Count == 0)
@@ -46,7 +47,21 @@ public static class ScorecardTrainer
                     "No input has enough information value to build a scorecard (every input was screened out).");
             }
 
-            var fit = LogisticRegression.Fit(chosen.Select(i => woe[i]).ToList(), labels, options.L2);
+            LogisticFit fit;
+            try
+            {
+                fit = LogisticRegression.Fit(chosen.Select(i => woe[i]).ToList(), labels, options.L2);
+            }
+            catch (ModelingDataException) when (chosen.Count > 1)
+            {
+                // Collinear WoE columns (bins of two inputs that coincide in combination): the input with the least
+                // information goes, as R scorecard users would drop it by hand.
+                var weakest = chosen.MinBy(i => candidates[i].InformationValue);
+                dropped[candidates[weakest].Variable] = "collinear";
+                chosen.Remove(weakest);
+                continue;
+            }
+
             var worst = -1;
             for (var j = 0; j < chosen.Count; j++)
             {
@@ -65,6 +80,48 @@ public static class ScorecardTrainer
             dropped[candidates[chosen[worst]].Variable] = "sign";
             chosen.RemoveAt(worst);
         }
+    }
+
+    /// <summary>Drops an input whose WoE column is the same as (or perfectly correlated with) that of an input with
+    /// more information value, such as exposure when no order is open and it equals open receivables.</summary>
+    private static void DropDuplicates(List<int> chosen, VariableBinning[] candidates, double[][] woe, Dictionary<string, string> dropped)
+    {
+        var byInformation = chosen.OrderByDescending(i => candidates[i].InformationValue).ToList();
+        var keep = new List<int>();
+        foreach (var i in byInformation)
+        {
+            if (keep.Any(k => Math.Abs(Correlation(woe[k], woe[i])) > 1 - 1e-9))
+            {
+                dropped[candidates[i].Variable] = "duplicate";
+                chosen.Remove(i);
+            }
+            else
+            {
+                keep.Add(i);
+            }
+        }
+    }
+
+    private static double Correlation(double[] x, double[] y)
+    {
+        double mx = 0, my = 0;
+        for (var r = 0; r < x.Length; r++)
+        {
+            mx += x[r];
+            my += y[r];
+        }
+
+        mx /= x.Length;
+        my /= y.Length;
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var r = 0; r < x.Length; r++)
+        {
+            sxy += (x[r] - mx) * (y[r] - my);
+            sxx += (x[r] - mx) * (x[r] - mx);
+            syy += (y[r] - my) * (y[r] - my);
+        }
+
+        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : 0;
     }
 
     private static double[] WoeColumn(VariableBinning binning, Tables.TableColumn column)

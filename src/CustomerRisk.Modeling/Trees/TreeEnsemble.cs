@@ -197,8 +197,14 @@ public sealed class TreeEnsemble : IReasonCodeModel
             return;
         }
 
-        // Tasks cannot capture the caller's span, so they write into a pooled buffer (reused from call to call rather
-        // than a new array of one double per row each time) that is copied out at the end.
+        ScoreInParallel(rows, blocks, threads, probabilities);
+    }
+
+    /// <summary>Tasks cannot capture the caller's span, so they write into a pooled buffer (reused from call to call
+    /// rather than a new array of one double per row each time) that is copied out at the end. A method of its own:
+    /// the closure would otherwise be allocated on entry to the caller, on the sequential path too.</summary>
+    private void ScoreInParallel(FeatureMatrix rows, int blocks, int threads, Span<double> probabilities)
+    {
         var output = ArrayPool<double>.Shared.Rent(rows.Rows);
         try
         {

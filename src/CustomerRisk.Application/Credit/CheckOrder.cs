@@ -65,7 +65,7 @@ public static class CheckOrder
         var (policy, _) = await ActivePolicy.ResolveAsync(credit, clock, cancellationToken).ConfigureAwait(false);
         var figures = await CreditFigures.ReadAsync(ledgers, credit, request.CustomerId, request.AsOf, policy, cancellationToken)
             .ConfigureAwait(false);
-        var orderId = request.OrderId?.Trim() ?? $"check-{Guid.NewGuid():N}";
+        var orderId = request.OrderId?.Trim() ?? $"check-{Guid.NewGuid().ToString("N")[..12]}";
         var grade = Enum.Parse<Grade>(figures.Grade);
 
         return await credit.DecideOrderAsync(request.CustomerId, orderId, exposure =>

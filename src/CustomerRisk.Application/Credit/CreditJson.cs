@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,6 +13,9 @@ public static class CreditJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = false,
+        // Policy versions carry a '+', reasons may carry any text: written as is, not as \u escapes (the output is
+        // never embedded in HTML by us).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Serialises a value with <see cref="Options"/>.</summary>

@@ -23,6 +23,7 @@ public static class ImportCommand
             var request = new ImportLedgerRequest(parseResult.GetValue(paths)!, parseResult.GetValue(kind), parseResult.GetValue(rejects));
             var result = await ImportLedger.HandleAsync(request, store, progress, cancellationToken);
             line.Dispose();
+            await Credit.ImportAudit.AppendAsync(parseResult, clock, result, cancellationToken);
             foreach (var warning in result.Warnings)
             {
                 await Console.Error.WriteLineAsync($"warning: {warning}");

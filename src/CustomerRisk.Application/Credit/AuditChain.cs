@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CustomerRisk.Application.Ports;
+
+namespace CustomerRisk.Application.Credit;
+
+/// <summary>The hash chain of the audit trail. A record's hash is the SHA-256 of its canonical form — the JSON array
+/// <c>[seq, at, actor, action, entity, customer_id, before, after, prev_hash]</c> written without spaces, the time as
+/// <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> — so changing any field, or removing or reordering a record, breaks every hash
+/// after it.</summary>
+public static class AuditChain
+{
+    /// <summary>The prev_hash of the first record: 64 zeros.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>The time as stored and hashed: UTC, truncated to whole milliseconds (both databases keep that exactly).</summary>
+    public static DateTimeOffset Stamp(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
+    /// <summary>The canonical text of a record (its hash field is not part of it).</summary>
+    public static string Canonical(long seq, DateTimeOffset at, AuditEntry entry, string prevHash)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(prevHash);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(seq);
+            writer.WriteStringValue(Stamp(at).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            writer.WriteStringValue(entry.Actor);
+            writer.WriteStringValue(entry.Action);
+            writer.WriteStringValue(entry.Entity);
+            WriteNullable(writer, entry.CustomerId);
+            WriteNullable(writer, entry.Before);
+            WriteNullable(writer, entry.After);
+            writer.WriteStringValue(prevHash);
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The hash of a record: SHA-256 of its canonical text, lower-case hex.</summary>
+    public static string Hash(long seq, DateTimeOffset at, AuditEntry entry, string prevHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(seq, at, entry, prevHash))));
+
+    /// <summary>Builds the record that follows <paramref name="head"/> (null for the first).</summary>
+    public static AuditRecord Next(AuditHead? head, DateTimeOffset at, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var seq = (head?.Seq ?? 0) + 1;
+        var prev = head?.Hash ?? Genesis;
+        var stamp = Stamp(at);
+        return new AuditRecord
+        {
+            Seq = seq,
+            At = stamp,
+            Actor = entry.Actor,
+            Action = entry.Action,
+            Entity = entry.Entity,
+            CustomerId = entry.CustomerId,
+            Before = entry.Before,
+            After = entry.After,
+            PrevHash = prev,
+            Hash = Hash(seq, stamp, entry, prev),
+        };
+    }
+
+    /// <summary>The hash a stored record should have, recomputed from its fields.</summary>
+    public static string Recompute(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Hash(record.Seq, record.At, EntryOf(record), record.PrevHash);
+    }
+
+    /// <summary>The entry part of a record.</summary>
+    public static AuditEntry EntryOf(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new AuditEntry
+        {
+            Actor = record.Actor, Action = record.Action, Entity = record.Entity, CustomerId = record.CustomerId,
+            Before = record.Before, After = record.After,
+        };
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace CustomerRisk.Application.Credit;
+
+/// <summary>A credit request that cannot be carried out as asked (an unknown customer, a negative amount, a
+/// temporary limit without an end date); nothing was stored. The command line exits with code 2.</summary>
+public sealed class CreditRequestException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public CreditRequestException()
+    {
+    }
+
+    /// <summary>Creates the exception with the reason.</summary>
+    public CreditRequestException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with the reason and its cause.</summary>
+    public CreditRequestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,22 @@
+namespace CustomerRisk.Application.Ports;
+
+/// <summary>The append-only audit trail: a hash chain of every decision and change (limit grants, order decisions,
+/// policy loads, imports). Appends from any number of processes are serialised by the store, so the chain stays
+/// linear. Any feature may append through this port.</summary>
+public interface IAuditTrail
+{
+    /// <summary>Appends one record: the store stamps it with the next sequence number and its clock's time, links it
+    /// to the previous record's hash and computes its own (<see cref="Credit.AuditChain"/>), all under a lock.</summary>
+    /// <returns>The record as stored.</returns>
+    Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest records first, at most <paramref name="limit"/>, optionally of one customer.</summary>
+    Task<IReadOnlyList<AuditRecord>> ListAuditAsync(string? customerId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every record in sequence order, for verification.</summary>
+    IAsyncEnumerable<AuditRecord> ReadAuditAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The last sequence number and hash the store recorded as the chain's head (kept beside the chain so
+    /// that deleting the newest records shows); null when nothing was ever appended.</summary>
+    Task<AuditHead?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+
+namespace CustomerRisk.Storage.Credit;
+
+/// <summary>What differs between SQLite and PostgreSQL for credit operations: how connections open, how a check is
+/// serialised, and how amounts, dates, instants and flags are stored (SQLite: scaled integers, day numbers, ISO text,
+/// 0/1; PostgreSQL: numeric, date, timestamptz, boolean). The SQL itself is shared.</summary>
+internal abstract class CreditDialect
+{
+    public abstract string Provider { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a write transaction. On SQLite it holds the database write lock from the start (BEGIN
+    /// IMMEDIATE); on PostgreSQL it takes the customer's advisory lock when one is named.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, string? customerId, CancellationToken cancellationToken);
+
+    /// <summary>The SELECT of the audit head that locks it until commit (FOR UPDATE on PostgreSQL; SQLite's write lock
+    /// is already held).</summary>
+    public abstract string LockAuditHead { get; }
+
+    /// <summary>True for a failure worth retrying: SQLite busy or locked, a PostgreSQL deadlock or serialisation failure.</summary>
+    public abstract bool IsTransient(Exception exception);
+
+    public abstract object Money(decimal value);
+
+    public abstract decimal Money(DbDataReader reader, int column);
+
+    public abstract object Date(DateOnly value);
+
+    public abstract DateOnly Date(DbDataReader reader, int column);
+
+    public abstract object Instant(DateTimeOffset value);
+
+    public abstract DateTimeOffset Instant(DbDataReader reader, int column);
+
+    public abstract object Flag(bool value);
+
+    public abstract bool Flag(DbDataReader reader, int column);
+
+    public object? NullableMoney(decimal? value) => value is { } v ? Money(v) : null;
+
+    public decimal? NullableMoney(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : Money(reader, column);
+
+    public object? NullableDate(DateOnly? value) => value is { } v ? Date(v) : null;
+
+    public DateOnly? NullableDate(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : Date(reader, column);
+}

@@ -1,0 +1,531 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CustomerRisk.Application.Credit;
+using CustomerRisk.Application.Ports;
+
+namespace CustomerRisk.Storage.Credit;
+
+/// <summary>The credit store on either database: plain SQL through ADO.NET, the differences in <see cref="CreditDialect"/>.
+/// Every call opens its own (pooled) connection, so one instance serves many threads.</summary>
+internal sealed class CreditStore : ICreditStore
+{
+    private const int Attempts = 5;
+    private const string PolicyColumns = "policy_id, version, content_hash, policy_text, source_name, loaded_at, loaded_by, active";
+    private const string LimitColumns = "limit_id, customer_id, amount, kind, valid_from, valid_to, approver, reason, granted_at";
+    private const string CheckColumns = "check_id, customer_id, order_id, amount, as_of, checked_at, actor, decision, reasons, grade, " +
+                                        "open_ar, open_orders, exposure, credit_limit, limit_source, oldest_dpd, policy_version";
+    private const string AuditColumns = "seq, at, actor, action, entity, customer_id, before_json, after_json, prev_hash, hash";
+
+    private static readonly JsonSerializerOptions ReasonsJson = CreditJson.Options;
+
+    private readonly CreditDialect _sql;
+    private readonly TimeProvider _clock;
+
+    public CreditStore(CreditDialect dialect, TimeProvider clock)
+    {
+        _sql = dialect;
+        _clock = clock;
+    }
+
+    public string Provider => _sql.Provider;
+
+    // ---- policies -------------------------------------------------------------------------------------------------
+
+    public async Task<StoredPolicy?> ReadActivePolicyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {PolicyColumns} FROM policies WHERE active = @active");
+        Add(command, "active", _sql.Flag(true));
+        return await ReadOneAsync(command, r => ReadPolicy(r, withText: true), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredPolicy?> ReadPolicyAsync(string version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            $"SELECT {PolicyColumns} FROM policies WHERE version = @version ORDER BY policy_id DESC LIMIT 1");
+        Add(command, "version", version);
+        return await ReadOneAsync(command, r => ReadPolicy(r, withText: true), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredPolicy>> ListPoliciesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {PolicyColumns} FROM policies ORDER BY policy_id");
+        return await ReadAllAsync(command, r => ReadPolicy(r, withText: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<StoredPolicy> ActivatePolicyAsync(StoredPolicy policy, Func<StoredPolicy?, StoredPolicy, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(audit);
+        return WriteAsync(null, async (connection, transaction) =>
+        {
+            // The audit head's lock first: policy changes queue one behind the other (on SQLite the write lock does).
+            await using (var lockHead = Command(connection, transaction, _sql.LockAuditHead))
+            {
+                await lockHead.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            StoredPolicy? previous;
+            await using (var read = Command(connection, transaction, $"SELECT {PolicyColumns} FROM policies WHERE active = @active"))
+            {
+                Add(read, "active", _sql.Flag(true));
+                previous = await ReadOneAsync(read, r => ReadPolicy(r, withText: true), cancellationToken).ConfigureAwait(false);
+            }
+
+            // Loading the active text again changes nothing and is not a decision worth an audit record.
+            if (previous is not null && previous.ContentHash == policy.ContentHash)
+            {
+                return previous;
+            }
+
+            await using (var clear = Command(connection, transaction, "UPDATE policies SET active = @inactive WHERE active = @active"))
+            {
+                Add(clear, "inactive", _sql.Flag(false));
+                Add(clear, "active", _sql.Flag(true));
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // The same text loaded again becomes active again rather than a second row.
+            StoredPolicy stored;
+            await using (var upsert = Command(connection, transaction,
+                             "INSERT INTO policies (version, content_hash, policy_text, source_name, loaded_at, loaded_by, active) " +
+                             "VALUES (@version, @hash, @text, @source, @at, @by, @active) " +
+                             "ON CONFLICT (content_hash) DO UPDATE SET active = excluded.active " +
+                             $"RETURNING {PolicyColumns}"))
+            {
+                Add(upsert, "version", policy.Version);
+                Add(upsert, "hash", policy.ContentHash);
+                Add(upsert, "text", policy.Text);
+                Add(upsert, "source", policy.SourceName);
+                Add(upsert, "at", _sql.Instant(policy.LoadedAt));
+                Add(upsert, "by", policy.LoadedBy);
+                Add(upsert, "active", _sql.Flag(true));
+                stored = (await ReadOneAsync(upsert, r => ReadPolicy(r, withText: true), cancellationToken).ConfigureAwait(false))!;
+            }
+
+            await AppendAsync(connection, transaction, audit(previous, stored), cancellationToken).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken);
+    }
+
+    // ---- limits ---------------------------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<LimitGrant>> ReadLimitGrantsAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadGrantsAsync(connection, null, customerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<LimitGrant> GrantLimitAsync(LimitGrant grant, Func<IReadOnlyList<LimitGrant>, LimitGrant, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(audit);
+        return WriteAsync(grant.CustomerId, async (connection, transaction) =>
+        {
+            var earlier = await ReadGrantsAsync(connection, transaction, grant.CustomerId, cancellationToken).ConfigureAwait(false);
+            LimitGrant stored;
+            await using (var insert = Command(connection, transaction,
+                             "INSERT INTO credit_limits (customer_id, amount, kind, valid_from, valid_to, approver, reason, granted_at) " +
+                             "VALUES (@customer, @amount, @kind, @from, @to, @approver, @reason, @at) " +
+                             $"RETURNING {LimitColumns}"))
+            {
+                Add(insert, "customer", grant.CustomerId);
+                Add(insert, "amount", _sql.Money(grant.Amount));
+                Add(insert, "kind", KindCode(grant.Kind));
+                Add(insert, "from", _sql.Date(grant.ValidFrom));
+                Add(insert, "to", _sql.NullableDate(grant.ValidTo));
+                Add(insert, "approver", grant.Approver);
+                Add(insert, "reason", grant.Reason);
+                Add(insert, "at", _sql.Instant(grant.GrantedAt));
+                stored = (await ReadOneAsync(insert, ReadGrant, cancellationToken).ConfigureAwait(false))!;
+            }
+
+            await AppendAsync(connection, transaction, audit(earlier, stored), cancellationToken).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken);
+    }
+
+    // ---- figures cache --------------------------------------------------------------------------------------------
+
+    public async Task<CachedFigures> ReadFiguresAsync(string customerId, DateOnly asOf, string policyVersion,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One round trip: the ledger generation (imports so far) beside the cached row, if any.
+        await using var command = Command(connection, null,
+            "SELECT g.generation, f.generation, f.policy_version, f.as_of, f.grade, f.open_ar, f.overdue_ar, f.oldest_dpd, " +
+            "f.imported_open_orders, f.imported_credit_limit, f.sales_12m, f.annual_revenue " +
+            "FROM (SELECT count(*) AS generation FROM import_runs) g " +
+            "LEFT JOIN credit_figures f ON f.customer_id = @customer");
+        Add(command, "customer", customerId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var generation = reader.GetInt64(0);
+        if (reader.IsDBNull(1) || reader.GetInt64(1) != generation || reader.GetString(2) != policyVersion
+            || _sql.Date(reader, 3) != asOf)
+        {
+            return new CachedFigures(null, generation);
+        }
+
+        return new CachedFigures(new CustomerCreditFigures
+        {
+            CustomerId = customerId,
+            AsOf = asOf,
+            PolicyVersion = policyVersion,
+            Grade = reader.GetString(4),
+            OpenAr = _sql.Money(reader, 5),
+            OverdueAr = _sql.Money(reader, 6),
+            OldestDpd = reader.GetInt32(7),
+            ImportedOpenOrders = _sql.Money(reader, 8),
+            ImportedCreditLimit = _sql.NullableMoney(reader, 9),
+            Sales12m = _sql.Money(reader, 10),
+            AnnualRevenue = _sql.NullableMoney(reader, 11),
+        }, generation);
+    }
+
+    public async Task SaveFiguresAsync(CustomerCreditFigures figures, long generation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        await WriteAsync<bool>(null, async (connection, transaction) =>
+        {
+            await using var upsert = Command(connection, transaction,
+                "INSERT INTO credit_figures (customer_id, as_of, generation, policy_version, grade, open_ar, overdue_ar, oldest_dpd, " +
+                "imported_open_orders, imported_credit_limit, sales_12m, annual_revenue) " +
+                "VALUES (@customer, @asOf, @generation, @policy, @grade, @openAr, @overdueAr, @dpd, @orders, @limit, @sales, @revenue) " +
+                "ON CONFLICT (customer_id) DO UPDATE SET as_of = excluded.as_of, generation = excluded.generation, " +
+                "policy_version = excluded.policy_version, grade = excluded.grade, open_ar = excluded.open_ar, " +
+                "overdue_ar = excluded.overdue_ar, oldest_dpd = excluded.oldest_dpd, imported_open_orders = excluded.imported_open_orders, " +
+                "imported_credit_limit = excluded.imported_credit_limit, sales_12m = excluded.sales_12m, annual_revenue = excluded.annual_revenue");
+            Add(upsert, "customer", figures.CustomerId);
+            Add(upsert, "asOf", _sql.Date(figures.AsOf));
+            Add(upsert, "generation", generation);
+            Add(upsert, "policy", figures.PolicyVersion);
+            Add(upsert, "grade", figures.Grade);
+            Add(upsert, "openAr", _sql.Money(figures.OpenAr));
+            Add(upsert, "overdueAr", _sql.Money(figures.OverdueAr));
+            Add(upsert, "dpd", figures.OldestDpd);
+            Add(upsert, "orders", _sql.Money(figures.ImportedOpenOrders));
+            Add(upsert, "limit", _sql.NullableMoney(figures.ImportedCreditLimit));
+            Add(upsert, "sales", _sql.Money(figures.Sales12m));
+            Add(upsert, "revenue", _sql.NullableMoney(figures.AnnualRevenue));
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- order checks ---------------------------------------------------------------------------------------------
+
+    public Task<OrderCheckRecord> DecideOrderAsync(string customerId, string orderId, Func<CheckExposure, OrderCheckRecord> decide,
+        Func<OrderCheckRecord, AuditEntry> audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        ArgumentNullException.ThrowIfNull(orderId);
+        ArgumentNullException.ThrowIfNull(decide);
+        ArgumentNullException.ThrowIfNull(audit);
+        return WriteAsync(customerId, async (connection, transaction) =>
+        {
+            // Orders approved by earlier checks count until the imported sales orders know them (open: counted there;
+            // invoiced: in open AR; cancelled: gone). The order being checked again does not count twice.
+            decimal approvedOpen;
+            await using (var sum = Command(connection, transaction,
+                             "SELECT coalesce(sum(c.amount), 0) FROM order_checks c WHERE c.customer_id = @customer " +
+                             "AND c.counts_open = @open AND c.order_id <> @order " +
+                             "AND NOT EXISTS (SELECT 1 FROM sales_orders s WHERE s.order_id = c.order_id)"))
+            {
+                Add(sum, "customer", customerId);
+                Add(sum, "open", _sql.Flag(true));
+                Add(sum, "order", orderId);
+                await using var reader = await sum.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                approvedOpen = _sql.Money(reader, 0);
+            }
+
+            var grants = await ReadGrantsAsync(connection, transaction, customerId, cancellationToken).ConfigureAwait(false);
+            var record = decide(new CheckExposure(approvedOpen, grants));
+            if (record.CustomerId != customerId || record.OrderId != orderId)
+            {
+                throw new InvalidOperationException("The decision is for another customer or order than the one locked.");
+            }
+
+            await using (var close = Command(connection, transaction,
+                             "UPDATE order_checks SET counts_open = @closed WHERE customer_id = @customer AND order_id = @order AND counts_open = @open"))
+            {
+                Add(close, "closed", _sql.Flag(false));
+                Add(close, "customer", customerId);
+                Add(close, "order", orderId);
+                Add(close, "open", _sql.Flag(true));
+                await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            long checkId;
+            await using (var insert = Command(connection, transaction,
+                             "INSERT INTO order_checks (customer_id, order_id, amount, as_of, checked_at, actor, decision, reasons, grade, " +
+                             "open_ar, open_orders, exposure, credit_limit, limit_source, oldest_dpd, policy_version, counts_open) " +
+                             "VALUES (@customer, @order, @amount, @asOf, @at, @actor, @decision, @reasons, @grade, @openAr, @openOrders, " +
+                             "@exposure, @limit, @source, @dpd, @policy, @countsOpen) RETURNING check_id"))
+            {
+                Add(insert, "customer", record.CustomerId);
+                Add(insert, "order", record.OrderId);
+                Add(insert, "amount", _sql.Money(record.Amount));
+                Add(insert, "asOf", _sql.Date(record.AsOf));
+                Add(insert, "at", _sql.Instant(record.CheckedAt));
+                Add(insert, "actor", record.Actor);
+                Add(insert, "decision", record.Decision);
+                AddJson(insert, "reasons", JsonSerializer.Serialize(record.Reasons, ReasonsJson));
+                Add(insert, "grade", record.Grade);
+                Add(insert, "openAr", _sql.Money(record.OpenAr));
+                Add(insert, "openOrders", _sql.Money(record.OpenOrders));
+                Add(insert, "exposure", _sql.Money(record.Exposure));
+                Add(insert, "limit", _sql.NullableMoney(record.Limit));
+                Add(insert, "source", record.LimitSource);
+                Add(insert, "dpd", record.OldestDpd);
+                Add(insert, "policy", record.PolicyVersion);
+                Add(insert, "countsOpen", _sql.Flag(record.Decision == "approve"));
+                checkId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+                    System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var stored = record with { CheckId = checkId };
+            await AppendAsync(connection, transaction, audit(stored), cancellationToken).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OrderCheckRecord>> ListOrderChecksAsync(string customerId, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            $"SELECT {CheckColumns} FROM order_checks WHERE customer_id = @customer ORDER BY check_id DESC LIMIT @limit");
+        Add(command, "customer", customerId);
+        Add(command, "limit", Math.Max(0, limit));
+        return await ReadAllAsync(command, ReadCheck, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- audit ----------------------------------------------------------------------------------------------------
+
+    public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return WriteAsync(null, (connection, transaction) => AppendAsync(connection, transaction, entry, cancellationToken),
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ListAuditAsync(string? customerId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var where = customerId is null ? string.Empty : "WHERE customer_id = @customer ";
+        await using var command = Command(connection, null, $"SELECT {AuditColumns} FROM audit_log {where}ORDER BY seq DESC LIMIT @limit");
+        if (customerId is not null)
+        {
+            Add(command, "customer", customerId);
+        }
+
+        Add(command, "limit", Math.Max(0, limit));
+        return await ReadAllAsync(command, ReadAudit, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<AuditRecord> ReadAuditAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {AuditColumns} FROM audit_log ORDER BY seq");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadAudit(reader);
+        }
+    }
+
+    public async Task<AuditHead?> ReadAuditHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT seq, hash FROM audit_head WHERE head_id = 1");
+        var head = await ReadOneAsync(command, r => new AuditHead(r.GetInt64(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+        return head is null || head.Seq == 0 ? null : head;
+    }
+
+    public ValueTask DisposeAsync() => _sql is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+
+    private async Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry,
+        CancellationToken cancellationToken)
+    {
+        AuditHead head;
+        await using (var read = Command(connection, transaction, _sql.LockAuditHead))
+        {
+            head = (await ReadOneAsync(read, r => new AuditHead(r.GetInt64(0), r.GetString(1)), cancellationToken).ConfigureAwait(false))
+                   ?? throw new InvalidOperationException("The audit_head row is missing: the audit chain cannot be extended.");
+        }
+
+        var record = AuditChain.Next(head.Seq == 0 ? null : head, _clock.GetUtcNow(), entry);
+        await using (var insert = Command(connection, transaction,
+                         $"INSERT INTO audit_log ({AuditColumns}) VALUES (@seq, @at, @actor, @action, @entity, @customer, @before, @after, @prev, @hash)"))
+        {
+            Add(insert, "seq", record.Seq);
+            Add(insert, "at", _sql.Instant(record.At));
+            Add(insert, "actor", record.Actor);
+            Add(insert, "action", record.Action);
+            Add(insert, "entity", record.Entity);
+            Add(insert, "customer", record.CustomerId);
+            Add(insert, "before", record.Before);
+            Add(insert, "after", record.After);
+            Add(insert, "prev", record.PrevHash);
+            Add(insert, "hash", record.Hash);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var move = Command(connection, transaction, "UPDATE audit_head SET seq = @seq, hash = @hash WHERE head_id = 1"))
+        {
+            Add(move, "seq", record.Seq);
+            Add(move, "hash", record.Hash);
+            await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return record;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (holding the customer's lock when one is named),
+    /// retrying the whole transaction when the database reports a transient conflict.</summary>
+    private async Task<T> WriteAsync<T>(string? customerId, Func<DbConnection, DbTransaction, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await _sql.BeginWriteAsync(connection, customerId, cancellationToken).ConfigureAwait(false);
+                var result = await work(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (Exception exception) when (attempt < Attempts && _sql.IsTransient(exception))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt * attempt), _clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<LimitGrant>> ReadGrantsAsync(DbConnection connection, DbTransaction? transaction, string customerId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction,
+            $"SELECT {LimitColumns} FROM credit_limits WHERE customer_id = @customer ORDER BY limit_id");
+        Add(command, "customer", customerId);
+        return await ReadAllAsync(command, ReadGrant, cancellationToken).ConfigureAwait(false);
+    }
+
+    private StoredPolicy ReadPolicy(DbDataReader r, bool withText) => new()
+    {
+        Id = r.GetInt64(0),
+        Version = r.GetString(1),
+        ContentHash = r.GetString(2),
+        Text = withText ? r.GetString(3) : string.Empty,
+        SourceName = r.GetString(4),
+        LoadedAt = _sql.Instant(r, 5),
+        LoadedBy = r.GetString(6),
+        Active = _sql.Flag(r, 7),
+    };
+
+    private LimitGrant ReadGrant(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        CustomerId = r.GetString(1),
+        Amount = _sql.Money(r, 2),
+        Kind = r.GetString(3) == "temporary" ? LimitKind.Temporary : LimitKind.Standing,
+        ValidFrom = _sql.Date(r, 4),
+        ValidTo = _sql.NullableDate(r, 5),
+        Approver = r.GetString(6),
+        Reason = r.GetString(7),
+        GrantedAt = _sql.Instant(r, 8),
+    };
+
+    private OrderCheckRecord ReadCheck(DbDataReader r) => new()
+    {
+        CheckId = r.GetInt64(0),
+        CustomerId = r.GetString(1),
+        OrderId = r.GetString(2),
+        Amount = _sql.Money(r, 3),
+        AsOf = _sql.Date(r, 4),
+        CheckedAt = _sql.Instant(r, 5),
+        Actor = r.GetString(6),
+        Decision = r.GetString(7),
+        Reasons = JsonSerializer.Deserialize<CheckReason[]>(r.GetString(8), ReasonsJson) ?? [],
+        Grade = r.GetString(9),
+        OpenAr = _sql.Money(r, 10),
+        OpenOrders = _sql.Money(r, 11),
+        Exposure = _sql.Money(r, 12),
+        Limit = _sql.NullableMoney(r, 13),
+        LimitSource = r.GetString(14),
+        OldestDpd = r.GetInt32(15),
+        PolicyVersion = r.GetString(16),
+    };
+
+    private AuditRecord ReadAudit(DbDataReader r) => new()
+    {
+        Seq = r.GetInt64(0),
+        At = _sql.Instant(r, 1),
+        Actor = r.GetString(2),
+        Action = r.GetString(3),
+        Entity = r.GetString(4),
+        CustomerId = r.IsDBNull(5) ? null : r.GetString(5),
+        Before = r.IsDBNull(6) ? null : r.GetString(6),
+        After = r.IsDBNull(7) ? null : r.GetString(7),
+        PrevHash = r.GetString(8),
+        Hash = r.GetString(9),
+    };
+
+    private static string KindCode(LimitKind kind) => kind == LimitKind.Temporary ? "temporary" : "standing";
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void AddJson(DbCommand command, string name, string json)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = json;
+        if (parameter is Npgsql.NpgsqlParameter npgsql)
+        {
+            npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Json;
+        }
+
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task<T?> ReadOneAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
+    }
+
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerRisk.Storage.Credit;
+
+/// <summary>Credit operations on SQLite. A check runs in BEGIN IMMEDIATE, which takes the database's write lock at
+/// once: every writer (checks of any customer, grants, audit appends) queues behind it, which serialises a
+/// customer's checks and keeps the audit chain linear. Waiting is SQLite's busy timeout (30 s), and a transaction
+/// that still finds the database busy is retried.</summary>
+internal sealed class SqliteCreditDialect : CreditDialect
+{
+    private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+    private readonly string _connectionString;
+    private int _walSet;
+
+    public SqliteCreditDialect(string path)
+    {
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    public override string Provider => "sqlite";
+
+    public override string LockAuditHead => "SELECT seq, hash FROM audit_head WHERE head_id = 1";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            // WAL lets the ledger reads of other checks run beside the one writer; it is a property of the file,
+            // so it is set once per store.
+            command.CommandText = Interlocked.Exchange(ref _walSet, 1) == 0 ? Pragmas + " PRAGMA journal_mode=WAL;" : Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, string? customerId, CancellationToken cancellationToken)
+    {
+        // Microsoft.Data.Sqlite begins a non-deferred transaction with BEGIN IMMEDIATE.
+        DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        return Task.FromResult(transaction);
+    }
+
+    public override bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    public override object Money(decimal value) => StoredAmount.ToScaledRounded(value, StoredAmount.Decimals);
+
+    public override decimal Money(DbDataReader reader, int column) => StoredAmount.FromScaled(reader.GetInt64(column));
+
+    public override object Date(DateOnly value) => value.DayNumber;
+
+    public override DateOnly Date(DbDataReader reader, int column) => DateOnly.FromDayNumber(reader.GetInt32(column));
+
+    public override object Instant(DateTimeOffset value) => StoredInstant.Format(value);
+
+    public override DateTimeOffset Instant(DbDataReader reader, int column) => StoredInstant.Parse(reader.GetString(column));
+
+    public override object Flag(bool value) => value ? 1L : 0L;
+
+    public override bool Flag(DbDataReader reader, int column) => reader.GetInt64(column) != 0;
+}

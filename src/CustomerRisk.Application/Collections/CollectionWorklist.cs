@@ -32,7 +32,7 @@ public static class CollectionWorklist
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
-        var history = await store.ReadAssessmentHistoryAsync(asOf, null, cancellationToken).ConfigureAwait(false);
+        var history = await store.ReadAssessmentHistoryAsync(asOf, null, overdueOnly: true, includeDetails: true, cancellationToken).ConfigureAwait(false);
         var covers = await store.ReadCoversAsync(asOf, cancellationToken).ConfigureAwait(false);
         var lastActions = (await store.ReadActionsAsync(null, cancellationToken).ConfigureAwait(false))
             .GroupBy(a => a.CustomerId, StringComparer.Ordinal)

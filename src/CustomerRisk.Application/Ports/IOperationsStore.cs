@@ -10,8 +10,15 @@ public interface IOperationsStore : IAlertStore, IWebhookStore, IReviewStore, IC
     /// <summary>The master data of one customer (an empty list when unknown) or of all, in customer_id order.</summary>
     Task<IReadOnlyList<Customer>> ReadCustomersAsync(string? customerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Each customer's latest saved assessment made as of a date on or before <paramref name="asOf"/>, and
-    /// the grade of the one before it (null when none).</summary>
+    /// <summary>Each customer's (or one customer's) latest saved assessment made as of a date on or before
+    /// <paramref name="asOf"/> (the later run on a tie), and the grade of the latest one made as of an earlier date
+    /// (null when none), in customer_id order.</summary>
+    /// <param name="asOf">T.</param>
+    /// <param name="customerId">One customer, or null for all.</param>
+    /// <param name="overdueOnly">Only customers whose latest assessment has overdue_ar &gt; 0.</param>
+    /// <param name="includeDetails">Whether to read the details JSON (else <see cref="AssessmentRecord.Details"/> is
+    /// empty), which is most of the bytes.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     Task<IReadOnlyList<(AssessmentRecord Latest, Grade? PreviousGrade)>> ReadAssessmentHistoryAsync(DateOnly asOf,
-        string? customerId, CancellationToken cancellationToken = default);
+        string? customerId, bool overdueOnly, bool includeDetails, CancellationToken cancellationToken = default);
 }

@@ -78,7 +78,7 @@ public static class RecordReview
     private static async Task<ReviewSnapshot> SnapshotAsync(IOperationsStore store, Domain.Customer customer, DateOnly reviewedOn,
         CreditPolicy policy, CancellationToken cancellationToken)
     {
-        var history = await store.ReadAssessmentHistoryAsync(reviewedOn, customer.CustomerId, cancellationToken).ConfigureAwait(false);
+        var history = await store.ReadAssessmentHistoryAsync(reviewedOn, customer.CustomerId, overdueOnly: false, includeDetails: true, cancellationToken).ConfigureAwait(false);
         if (history.Count == 0)
         {
             throw new OperationRefusedException(

@@ -25,7 +25,7 @@ public static class ReviewsDue
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
-        var history = await store.ReadAssessmentHistoryAsync(request.AsOf, null, cancellationToken).ConfigureAwait(false);
+        var history = await store.ReadAssessmentHistoryAsync(request.AsOf, null, overdueOnly: false, includeDetails: false, cancellationToken).ConfigureAwait(false);
         var lastReviews = await store.ReadLastReviewDatesAsync(request.AsOf, cancellationToken).ConfigureAwait(false);
         var customers = (await store.ReadCustomersAsync(null, cancellationToken).ConfigureAwait(false))
             .ToDictionary(c => c.CustomerId, StringComparer.Ordinal);

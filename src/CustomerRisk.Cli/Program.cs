@@ -35,5 +35,6 @@ public static class Program
         yield return AssessCommand.CreateAssess(clock);
         yield return AssessCommand.CreatePortfolio(clock);
         yield return Model.ModelCommand.Create();
+        foreach (var command in Operations.OperationsCommands.Create(clock)) { yield return command; }
     }
 }

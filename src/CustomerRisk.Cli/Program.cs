@@ -36,5 +36,6 @@ public static class Program
         yield return AssessCommand.CreatePortfolio(clock);
         yield return Model.ModelCommand.Create();
         foreach (var command in Credit.CreditCommands.Create(clock)) yield return command;
+        foreach (var command in Operations.OperationsCommands.Create(clock)) { yield return command; }
     }
 }

@@ -1,0 +1,50 @@
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Domain;
+using CustomerRisk.Policy;
+
+namespace CustomerRisk.Application.Reviews;
+
+/// <summary>The review queue as of a date.</summary>
+/// <param name="AsOf">T.</param>
+/// <param name="DueOnly">Only the customers whose review is due on or before T.</param>
+public sealed record ReviewsDueRequest(DateOnly AsOf, bool DueOnly = true);
+
+/// <summary>One customer's review schedule.</summary>
+public sealed record ReviewDueRow(string CustomerId, string? Name, string Grade, string? PreviousGrade, DateOnly? LastReview,
+    DateOnly NextReview, bool Due, IReadOnlyList<string> Triggers, int IntervalMonths, string Basis);
+
+/// <summary>The periodic-review schedule of every assessed customer (spec/operations.md): next_review = last review +
+/// the grade's interval, or customer_since + interval, or T when never reviewed; a grade drop (latest assessment
+/// against the one before) or an open or acknowledged extreme alert makes it due at once. Due customers first, then
+/// by next review date and customer id.</summary>
+public static class ReviewsDue
+{
+    public static async Task<IReadOnlyList<ReviewDueRow>> HandleAsync(ReviewsDueRequest request, IOperationsStore store,
+        CreditPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
+        var history = await store.ReadAssessmentHistoryAsync(request.AsOf, null, overdueOnly: false, includeDetails: false, cancellationToken).ConfigureAwait(false);
+        var lastReviews = await store.ReadLastReviewDatesAsync(request.AsOf, cancellationToken).ConfigureAwait(false);
+        var customers = (await store.ReadCustomersAsync(null, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(c => c.CustomerId, StringComparer.Ordinal);
+        var extreme = (await store.ReadActiveAlertsAsync(null, cancellationToken).ConfigureAwait(false))
+            .Where(a => a.Severity == "extreme").Select(a => a.CustomerId).ToHashSet(StringComparer.Ordinal);
+        var rows = new List<ReviewDueRow>(history.Count);
+        foreach (var (latest, previousGrade) in history)
+        {
+            customers.TryGetValue(latest.CustomerId, out var customer);
+            DateOnly? last = lastReviews.TryGetValue(latest.CustomerId, out var d) ? d : null;
+            var plan = ReviewSchedule.Plan(new ReviewInputs(latest.Grade, previousGrade, last, customer?.CustomerSince,
+                extreme.Contains(latest.CustomerId)), request.AsOf, policy);
+            if (plan.Due || !request.DueOnly)
+            {
+                rows.Add(new ReviewDueRow(latest.CustomerId, customer?.Name, latest.Grade.ToCode(), previousGrade?.ToCode(), last,
+                    plan.NextReview, plan.Due, plan.Triggers, plan.IntervalMonths, plan.Basis));
+            }
+        }
+
+        return rows.OrderByDescending(r => r.Due).ThenBy(r => r.NextReview).ThenBy(r => r.CustomerId, StringComparer.Ordinal).ToArray();
+    }
+}

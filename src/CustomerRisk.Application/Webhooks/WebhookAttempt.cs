@@ -1,0 +1,13 @@
+namespace CustomerRisk.Application.Webhooks;
+
+/// <summary>One HTTP attempt of a delivery.</summary>
+/// <param name="DeliveryId">The delivery.</param>
+/// <param name="Attempt">1 for the first attempt.</param>
+/// <param name="At">When it was made.</param>
+/// <param name="StatusCode">The HTTP status the receiver answered, or null when none came (refused, timed out).</param>
+/// <param name="Error">What went wrong, or null on success.</param>
+public sealed record WebhookAttempt(long DeliveryId, int Attempt, DateTimeOffset At, int? StatusCode, string? Error)
+{
+    /// <summary>True when the receiver answered 2xx.</summary>
+    public bool Succeeded => Error is null;
+}

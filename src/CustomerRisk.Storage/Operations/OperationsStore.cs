@@ -1,0 +1,522 @@
+using CustomerRisk.Application.Alerts;
+using CustomerRisk.Application.Collateral;
+using CustomerRisk.Application.Collections;
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Application.Reviews;
+using CustomerRisk.Application.Webhooks;
+using CustomerRisk.Domain;
+using CustomerRisk.Policy;
+using CustomerRisk.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRisk.Storage.Operations;
+
+/// <summary>The operations store over EF Core, on either provider: these tables are small next to the ledger (one row
+/// per alert, review, action), so the plain EF model is fast enough and keeps both providers in one implementation.
+/// Every method opens its own context; each write is one transaction.</summary>
+internal sealed class OperationsStore : IOperationsStore
+{
+    private const int ChunkSize = 2000;
+    private readonly Func<RiskDbContext> _open;
+
+    public OperationsStore(Func<RiskDbContext> open)
+    {
+        _open = open;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // ---- master data and assessments ----
+
+    public async Task<IReadOnlyList<Customer>> ReadCustomersAsync(string? customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Customers.AsNoTracking();
+        if (customerId is not null)
+        {
+            query = query.Where(c => c.CustomerId == customerId);
+        }
+
+        var rows = await query.OrderBy(c => c.CustomerKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(c => new Customer
+        {
+            CustomerId = c.CustomerId,
+            Name = c.Name,
+            Industry = c.Industry,
+            Region = c.Region,
+            SalesOwner = c.SalesOwner,
+            AnnualRevenue = c.AnnualRevenue,
+            CreditLimit = c.CreditLimit,
+            PaymentTermsDays = c.PaymentTermsDays,
+            ProductFocus = c.ProductFocus,
+            CustomerSince = c.CustomerSince,
+        }).OrderBy(c => c.CustomerId, StringComparer.Ordinal).ToArray();
+    }
+
+    public async Task<IReadOnlyList<(AssessmentRecord Latest, Grade? PreviousGrade)>> ReadAssessmentHistoryAsync(DateOnly asOf,
+        string? customerId, bool overdueOnly, bool includeDetails, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Assessments.AsNoTracking().Where(a => a.AsOf <= asOf);
+        if (customerId is not null)
+        {
+            query = query.Where(a => a.CustomerId == customerId);
+        }
+
+        var heads = await query.Select(a => new { a.AssessmentId, a.CustomerId, a.AsOf, a.Grade, a.OverdueAr })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var picked = new List<(long Id, Grade? Previous)>();
+        foreach (var customer in heads.GroupBy(h => h.CustomerId, StringComparer.Ordinal))
+        {
+            var latest = customer.OrderByDescending(h => h.AsOf).ThenByDescending(h => h.AssessmentId).First();
+            if (overdueOnly && latest.OverdueAr <= 0m)
+            {
+                continue;
+            }
+
+            var previous = customer.Where(h => h.AsOf < latest.AsOf)
+                .OrderByDescending(h => h.AsOf).ThenByDescending(h => h.AssessmentId).FirstOrDefault();
+            picked.Add((latest.AssessmentId, previous?.Grade));
+        }
+
+        var previousOf = picked.ToDictionary(p => p.Id, p => p.Previous);
+        var result = new List<(AssessmentRecord, Grade?)>(picked.Count);
+        foreach (var chunk in picked.Select(p => p.Id).Chunk(ChunkSize))
+        {
+            var rows = db.Assessments.AsNoTracking().Where(a => chunk.Contains(a.AssessmentId));
+            var records = includeDetails
+                ? await rows.ToListAsync(cancellationToken).ConfigureAwait(false)
+                : await rows.Select(a => new AssessmentEntity
+                {
+                    AssessmentId = a.AssessmentId, RunId = a.RunId, CustomerId = a.CustomerId, AsOf = a.AsOf, Grade = a.Grade,
+                    CreditScore = a.CreditScore, Pd = a.Pd, OpenAr = a.OpenAr, OverdueAr = a.OverdueAr, Exposure = a.Exposure,
+                    Dso = a.Dso, ExpectedLoss = a.ExpectedLoss, Details = string.Empty,
+                }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            result.AddRange(records.Select(a => (new AssessmentRecord
+            {
+                CustomerId = a.CustomerId, AsOf = a.AsOf, RunId = a.RunId, Grade = a.Grade, CreditScore = a.CreditScore, Pd = a.Pd,
+                OpenAr = a.OpenAr, OverdueAr = a.OverdueAr, Exposure = a.Exposure, Dso = a.Dso, ExpectedLoss = a.ExpectedLoss,
+                Details = a.Details,
+            }, previousOf[a.AssessmentId])));
+        }
+
+        return result.OrderBy(r => r.Item1.CustomerId, StringComparer.Ordinal).ToArray();
+    }
+
+    // ---- alerts ----
+
+    public async Task<IReadOnlyList<Alert>> ReadAlertsAsync(AlertStatus? status, string? customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Set<AlertEntity>().AsNoTracking();
+        if (status is { } s)
+        {
+            var code = Application.Operations.OperationCodes.ToCode(s);
+            query = query.Where(a => a.Status == code);
+        }
+
+        if (customerId is not null)
+        {
+            query = query.Where(a => a.CustomerId == customerId);
+        }
+
+        var rows = await query.OrderByDescending(a => a.LastSeen).ThenByDescending(a => a.AlertId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToAlert).ToArray();
+    }
+
+    public async Task<Alert?> ReadAlertAsync(long alertId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var row = await db.Set<AlertEntity>().AsNoTracking().FirstOrDefaultAsync(a => a.AlertId == alertId, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : OperationMapping.ToAlert(row);
+    }
+
+    public async Task<IReadOnlyList<Alert>> ReadActiveAlertsAsync(string? customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Set<AlertEntity>().AsNoTracking().Where(a => a.Status != "resolved");
+        if (customerId is not null)
+        {
+            query = query.Where(a => a.CustomerId == customerId);
+        }
+
+        var rows = await query.OrderBy(a => a.AlertId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToAlert).ToArray();
+    }
+
+    public async Task<(IReadOnlyList<Alert> Saved, int DeliveriesQueued)> SaveAlertChangesAsync(IReadOnlyList<AlertChange> changes,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        await using var db = _open();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var entities = new AlertEntity[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            entities[i] = OperationMapping.ToEntity(changes[i].Alert);
+            if (entities[i].AlertId == 0)
+            {
+                db.Add(entities[i]);
+            }
+            else
+            {
+                db.Update(entities[i]);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var saved = entities.Select(OperationMapping.ToAlert).ToArray();
+        var subscriptions = (await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.Active)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(OperationMapping.ToSubscription).ToArray();
+        var queued = 0;
+        if (subscriptions.Length > 0)
+        {
+            var utc = at.ToUniversalTime();
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (changes[i].Event is not { } eventType)
+                {
+                    continue;
+                }
+
+                var payload = WebhookPayload.ForAlert(eventType, saved[i], utc);
+                foreach (var subscription in subscriptions.Where(s => s.Wants(eventType)))
+                {
+                    db.Add(new WebhookDeliveryEntity
+                    {
+                        CustomerId = saved[i].CustomerId,
+                        SubscriptionId = subscription.SubscriptionId,
+                        EventType = eventType,
+                        Payload = payload,
+                        Status = WebhookDeliveryStatus.Pending,
+                        Attempts = 0,
+                        CreatedAt = utc,
+                        NextAttemptAt = utc,
+                    });
+                    queued++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (saved, queued);
+    }
+
+    // ---- webhooks ----
+
+    public async Task<WebhookSubscription> AddSubscriptionAsync(WebhookSubscription subscription, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        await using var db = _open();
+        var entity = new WebhookSubscriptionEntity
+        {
+            Url = subscription.Url,
+            Events = string.Join(',', subscription.Events),
+            Secret = subscription.Secret,
+            Active = subscription.Active,
+            CreatedAt = subscription.CreatedAt.ToUniversalTime(),
+        };
+        db.Add(entity);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return OperationMapping.ToSubscription(entity);
+    }
+
+    public async Task<IReadOnlyList<WebhookSubscription>> ReadSubscriptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var rows = await db.Set<WebhookSubscriptionEntity>().AsNoTracking().OrderBy(s => s.SubscriptionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToSubscription).ToArray();
+    }
+
+    public async Task<IReadOnlyList<WebhookDelivery>> ReadDueDeliveriesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var utc = now.ToUniversalTime();
+        var rows = await db.Set<WebhookDeliveryEntity>().AsNoTracking()
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= utc)
+            .Join(db.Set<WebhookSubscriptionEntity>().Where(s => s.Active), d => d.SubscriptionId, s => s.SubscriptionId, (d, s) => new { d, s })
+            .OrderBy(x => x.d.DeliveryId)
+            .Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(x => OperationMapping.ToDelivery(x.d, x.s)).ToArray();
+    }
+
+    public async Task<IReadOnlyList<WebhookDelivery>> ReadDeliveriesAsync(string? status, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Set<WebhookDeliveryEntity>().AsNoTracking();
+        if (status is not null)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+
+        var rows = await query.Join(db.Set<WebhookSubscriptionEntity>(), d => d.SubscriptionId, s => s.SubscriptionId, (d, s) => new { d, s })
+            .OrderBy(x => x.d.DeliveryId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(x => OperationMapping.ToDelivery(x.d, x.s)).ToArray();
+    }
+
+    public async Task<IReadOnlyList<WebhookAttempt>> ReadAttemptsAsync(long deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var rows = await db.Set<WebhookAttemptEntity>().AsNoTracking().Where(a => a.DeliveryId == deliveryId)
+            .OrderBy(a => a.Attempt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(a => new WebhookAttempt(a.DeliveryId, a.Attempt, a.AttemptedAt, a.StatusCode, a.Error)).ToArray();
+    }
+
+    public async Task RecordAttemptAsync(WebhookAttempt attempt, string status, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await using var db = _open();
+        var delivery = await db.Set<WebhookDeliveryEntity>().FirstOrDefaultAsync(d => d.DeliveryId == attempt.DeliveryId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"There is no webhook delivery {attempt.DeliveryId}.");
+        delivery.Status = status;
+        delivery.Attempts = attempt.Attempt;
+        delivery.NextAttemptAt = nextAttemptAt.ToUniversalTime();
+        delivery.LastError = attempt.Error ?? delivery.LastError;
+        if (attempt.Succeeded)
+        {
+            delivery.DeliveredAt = attempt.At.ToUniversalTime();
+        }
+
+        db.Add(new WebhookAttemptEntity
+        {
+            CustomerId = delivery.CustomerId,
+            DeliveryId = attempt.DeliveryId,
+            Attempt = attempt.Attempt,
+            AttemptedAt = attempt.At.ToUniversalTime(),
+            StatusCode = attempt.StatusCode,
+            Error = attempt.Error,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- reviews ----
+
+    public async Task<IReadOnlyDictionary<string, DateOnly>> ReadLastReviewDatesAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var rows = await db.Set<CreditReviewEntity>().AsNoTracking().Where(r => r.ReviewedOn <= asOf)
+            .Select(r => new { r.CustomerId, r.ReviewedOn }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var last = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!last.TryGetValue(row.CustomerId, out var seen) || row.ReviewedOn > seen)
+            {
+                last[row.CustomerId] = row.ReviewedOn;
+            }
+        }
+
+        return last;
+    }
+
+    public async Task<CreditReview> SaveReviewAsync(CreditReview review, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        await using var db = _open();
+        var entity = OperationMapping.ToEntity(review);
+        db.Add(entity);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return review with { ReviewId = entity.ReviewId };
+    }
+
+    public async Task<CreditReview?> ReadReviewAsync(long reviewId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var row = await db.Set<CreditReviewEntity>().AsNoTracking().FirstOrDefaultAsync(r => r.ReviewId == reviewId, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : OperationMapping.ToReview(row);
+    }
+
+    public async Task<IReadOnlyList<CreditReview>> ReadReviewsAsync(string? customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Set<CreditReviewEntity>().AsNoTracking();
+        if (customerId is not null)
+        {
+            query = query.Where(r => r.CustomerId == customerId);
+        }
+
+        var rows = await query.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.ReviewId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToReview).ToArray();
+    }
+
+    public async Task<IReadOnlyList<ExpertScore>> ReadExpertScoresAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var rows = await db.ExpertScores.AsNoTracking().Where(s => s.CustomerId == customerId)
+            .OrderBy(s => s.Round).ThenBy(s => s.ExpertScoreKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(s => new ExpertScore
+        {
+            CustomerId = s.CustomerId, Round = s.Round, ExpertId = s.ExpertId, Date = s.ScoreDate, Criterion = s.Criterion, Score = s.Score,
+        }).ToArray();
+    }
+
+    // ---- collections ----
+
+    public async Task<CollectionAction> SaveActionAsync(CollectionAction action, Interaction? behaviour, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var entity = OperationMapping.ToEntity(action);
+        db.Add(entity);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (behaviour is not null)
+        {
+            await UpsertInteractionAsync(db, behaviour, entity.ActionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return OperationMapping.ToAction(entity);
+    }
+
+    public async Task<PaymentPromise> SavePromiseAsync(PaymentPromise promise, Interaction? behaviour, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(promise);
+        await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var entity = OperationMapping.ToEntity(promise);
+        db.Add(entity);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (behaviour is not null)
+        {
+            await UpsertInteractionAsync(db, behaviour, entity.PromiseId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return OperationMapping.ToPromise(entity);
+    }
+
+    public async Task SavePromiseOutcomesAsync(IReadOnlyList<PaymentPromise> promises, IReadOnlyList<Interaction> behaviour,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(promises);
+        ArgumentNullException.ThrowIfNull(behaviour);
+        await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var promise in promises)
+        {
+            db.Update(OperationMapping.ToEntity(promise));
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in behaviour)
+        {
+            await UpsertInteractionAsync(db, row, 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<CollectionAction>> ReadActionsAsync(string? customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Set<CollectionActionEntity>().AsNoTracking();
+        if (customerId is not null)
+        {
+            query = query.Where(a => a.CustomerId == customerId);
+        }
+
+        var rows = await query.OrderByDescending(a => a.ActionDate).ThenByDescending(a => a.ActionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToAction).ToArray();
+    }
+
+    public async Task<IReadOnlyList<PaymentPromise>> ReadPromisesAsync(string? customerId, PromiseStatus? status, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Set<PaymentPromiseEntity>().AsNoTracking();
+        if (customerId is not null)
+        {
+            query = query.Where(p => p.CustomerId == customerId);
+        }
+
+        if (status is { } s)
+        {
+            var code = Application.Operations.OperationCodes.ToCode(s);
+            query = query.Where(p => p.Status == code);
+        }
+
+        var rows = await query.OrderBy(p => p.PayBy).ThenBy(p => p.PromiseId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToPromise).ToArray();
+    }
+
+    public async Task<decimal> SumPaymentsAsync(string customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        // Summed here rather than in SQL: SQLite stores amounts as scaled integers behind a value converter.
+        var amounts = await db.Payments.AsNoTracking()
+            .Where(p => p.CustomerId == customerId && p.PaymentDate >= from && p.PaymentDate <= to)
+            .Select(p => p.Amount).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return amounts.Sum();
+    }
+
+    // ---- collateral ----
+
+    public async Task<CollateralItem> AddCollateralAsync(CollateralItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var db = _open();
+        var entity = OperationMapping.ToEntity(item);
+        db.Add(entity);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return OperationMapping.ToItem(entity);
+    }
+
+    public async Task<IReadOnlyList<CollateralItem>> ReadCollateralAsync(string? customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var query = db.Set<CollateralEntity>().AsNoTracking();
+        if (customerId is not null)
+        {
+            query = query.Where(c => c.CustomerId == customerId);
+        }
+
+        var rows = await query.OrderBy(c => c.CoverId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToItem).OrderBy(c => c.CustomerId, StringComparer.Ordinal).ThenBy(c => c.CoverId).ToArray();
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CreditCover>>> ReadCoversAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var rows = await db.Set<CollateralEntity>().AsNoTracking()
+            .Where(c => c.ValidFrom <= asOf && (c.Expiry == null || c.Expiry >= asOf))
+            .OrderBy(c => c.CoverId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(OperationMapping.ToItem)
+            .GroupBy(c => c.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CreditCover>)g.Select(c => c.ToCover()).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Writes a behaviour row into interactions, keyed by event_id as the import does ("{id}" in the event id
+    /// becomes <paramref name="id"/>).</summary>
+    private static async Task UpsertInteractionAsync(RiskDbContext db, Interaction row, long id, CancellationToken cancellationToken)
+    {
+        var eventId = row.EventId.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var customerKey = await db.Customers.AsNoTracking().Where(c => c.CustomerId == row.CustomerId).Select(c => c.CustomerKey)
+            .FirstAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await db.Interactions.FirstOrDefaultAsync(i => i.EventId == eventId, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            db.Add(new InteractionEntity
+            {
+                EventId = eventId,
+                CustomerId = row.CustomerId,
+                CustomerKey = customerKey,
+                EventDate = row.Date,
+                Type = row.Type,
+                Amount = row.Amount,
+                Note = row.Note,
+            });
+        }
+        else
+        {
+            existing.EventDate = row.Date;
+            existing.Type = row.Type;
+            existing.Amount = row.Amount;
+            existing.Note = row.Note;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

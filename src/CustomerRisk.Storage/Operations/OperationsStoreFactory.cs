@@ -1,0 +1,24 @@
+using CustomerRisk.Application.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerRisk.Storage.Operations;
+
+/// <summary>Opens the operations store on the database named by <c>--db</c> (the same string as
+/// <see cref="RiskStoreFactory.Open"/>). Its tables are created by <see cref="IRiskStore.MigrateAsync"/>: open and
+/// migrate the risk store first (<see cref="RiskStoreFactory.OpenMigratedAsync"/>).</summary>
+public static class OperationsStoreFactory
+{
+    /// <summary>Opens the operations store; nothing is touched until the first call.</summary>
+    /// <param name="db">A SQLite file path or a PostgreSQL connection string.</param>
+    public static IOperationsStore Open(string db)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        if (RiskStoreFactory.IsPostgres(db))
+        {
+            return new OperationsStore(() => new PostgresRiskDbContext(db));
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Pooling = true, DefaultTimeout = 30 }.ToString();
+        return new OperationsStore(() => new SqliteRiskDbContext(connectionString));
+    }
+}

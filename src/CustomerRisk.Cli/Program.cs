@@ -35,5 +35,7 @@ public static class Program
         yield return AssessCommand.CreateAssess(clock);
         yield return AssessCommand.CreatePortfolio(clock);
         yield return Model.ModelCommand.Create();
+        yield return ReportCommand.Create(clock);
+        yield return BacktestCommand.Create(clock);
     }
 }

@@ -238,22 +238,43 @@ public static class MarkdownReportWriter
         return w.ToString();
     }
 
-    /// <summary>Escapes text for Markdown: backslash-escapes the characters that make emphasis, links, code, tables
-    /// and headings, writes <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> as entities (so no raw HTML gets through), and
-    /// turns line breaks into spaces (a table row is one line).</summary>
+    /// <summary>Escapes text for Markdown (CommonMark with pipe tables): <c>&lt;</c> becomes an entity, so no raw HTML
+    /// gets through; the characters that make code, emphasis, links and table cells are backslash-escaped (an
+    /// underscore inside a word cannot make emphasis and is left alone); what would start a heading, quote or list at
+    /// the start of the text is escaped; line breaks become spaces (a table row is one line).</summary>
     public static string Md(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var b = new StringBuilder(text.Length + 8);
-        foreach (var ch in text)
+        var leadingDigits = 0;
+        while (leadingDigits < text.Length && char.IsAsciiDigit(text[leadingDigits]))
         {
+            leadingDigits++;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            var previous = i > 0 ? text[i - 1] : ' ';
+            var next = i + 1 < text.Length ? text[i + 1] : ' ';
             switch (ch)
             {
                 case '<': b.Append("&lt;"); break;
-                case '>': b.Append("&gt;"); break;
-                case '&': b.Append("&amp;"); break;
+                case '&' when char.IsAsciiLetterOrDigit(next) || next == '#': b.Append("&amp;"); break;
                 case '\r' or '\n' or '\t': b.Append(' '); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '!' or '~':
+                case '\\' or '`' or '*' or '[' or ']' or '|' or '~':
+                    b.Append('\\').Append(ch);
+                    break;
+                case '_' when !(char.IsLetterOrDigit(previous) && char.IsLetterOrDigit(next)):
+                    b.Append("\\_");
+                    break;
+                case '>' or '#' or '+' or '-' or '=' when i == 0:
+                    b.Append('\\').Append(ch);
+                    break;
+                case '!' when next == '[':
+                    b.Append("\\!");
+                    break;
+                case '.' or ')' when i > 0 && i == leadingDigits:
                     b.Append('\\').Append(ch);
                     break;
                 default: b.Append(ch); break;

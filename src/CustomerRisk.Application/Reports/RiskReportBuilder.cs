@@ -227,7 +227,9 @@ public static class RiskReportBuilder
         var rules = policy.Warnings.Where(w => w.Metric == metric)
             .Select(w => w.Comparison == Comparison.IsTrue
                 ? $"warning {w.Id} when true"
-                : $"warning {w.Id} when {Symbol(w.Comparison)} {Figure(w.Threshold, UnitOf(metric))}")
+                : metric == WarningMetric.DsoChange
+                    ? $"warning {w.Id} when it rises {Symbol(w.Comparison)} {Figure(w.Threshold, UnitOf(metric))} against 90 days earlier"
+                    : $"warning {w.Id} when {Symbol(w.Comparison)} {Figure(w.Threshold, UnitOf(metric))}")
             .ToArray();
         return rules.Length == 0 ? null : string.Join("; ", rules);
     }
@@ -268,7 +270,7 @@ public static class RiskReportBuilder
         WarningMetric.GradeDrop => "Grade steps lost since the last assessment",
         WarningMetric.ExpertScore => "The experts' score",
         WarningMetric.OverdueShare => "The overdue share of open receivables",
-        WarningMetric.OldestDpd => "The oldest open invoice",
+        WarningMetric.OldestDpd => "Days past due of the oldest open invoice",
         WarningMetric.Utilisation => "Limit utilisation",
         WarningMetric.FrequencyChange => "Purchase frequency",
         WarningMetric.Dormant => "The customer",
@@ -358,7 +360,7 @@ public static class RiskReportBuilder
             Combination = Combination(a, components),
             ScoreModel = a.ScoreModel,
             ScoreScale = $"{Number(scale.BaseScore)} points at good:bad odds of {Number(scale.BaseOdds)}:1, {Number(scale.Pdo)} points to double the odds, clipped to {Number(scale.MinScore)}–{Number(scale.MaxScore)}; PD = 1 / (1 + odds)",
-            ScoreReasons = a.ScoreReasons,
+            ScoreReasons = a.ScoreReasons.Select(ShortNumbers).ToArray(),
             LimitCalculation = [.. limit.Log.Select(s => s.ToString()), $"policy {limit.PolicyVersion}"],
             PolicyVersion = a.PolicyVersion,
         };
@@ -395,7 +397,7 @@ public static class RiskReportBuilder
             Grade.D when a.Vetoed => $"{who} is graded D, vetoed by {string.Join(" and ", method.Components.Where(c => c.Letter == "D").Select(c => c.Component))}",
             _ => $"{who} is graded {a.Grade}",
         };
-        var score = a.CreditScore is { } s ? $" with a credit score of {s} (PD {Figure(a.Pd, FigureUnit.Share)})" : string.Empty;
+        var score = a.CreditScore is { } s ? $", with a credit score of {s} (PD {Figure(a.Pd, FigureUnit.Share)})" : string.Empty;
         var summary = $"{opinion}{score}. Its exposure of {Money(a.Exposure)} is {Percent(matrix.ExposureShare ?? 0m)} of the portfolio's: " +
             $"{matrix.Probability} probability and {matrix.Impact} impact on the risk matrix, a {matrix.Severity} risk. " +
             (alerts.Count == 0
@@ -431,14 +433,14 @@ public static class RiskReportBuilder
             ? "Nothing is past due: no dunning."
             : $"Dunning step {dunning.Level.ToCode()} ({dunning.Action}): the oldest open invoice is {a.OldestDaysPastDue} days past due.");
         recommendations.Add(a.ReviewDue
-            ? $"Review the customer's credit now (due {Date(a.NextReview)})."
+            ? $"Review the customer's credit now (due since {Date(a.NextReview)})."
             : $"Next periodic review by {Date(a.NextReview)}.");
         foreach (var alert in alerts)
         {
-            recommendations.Add($"{alert.Rule}: {char.ToUpperInvariant(alert.Action[0])}{alert.Action[1..]}.");
+            recommendations.Add($"{char.ToUpperInvariant(alert.Action[0])}{alert.Action[1..]} ({alert.Rule}).");
         }
 
-        recommendations.Add($"Class {Words(classification.Class)}, grid cell {Words(classification.GridCell)}: {classification.Strategy}.");
+        recommendations.Add($"As a {Words(classification.Class)} customer in the {CellWords(classification)} cell of the value–loyalty grid: {classification.Strategy}.");
         return new ConclusionView
         {
             Grade = a.Grade,
@@ -460,6 +462,16 @@ public static class RiskReportBuilder
             Recommendations = recommendations,
         };
     }
+
+    private static string Customers(int count) => count == 1 ? "1 customer" : $"{Count(count)} customers";
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string CellWords(ClassificationView c) => $"{c.Value} value, {(c.Loyal ? "loyal" : "not loyal")}";
+
+    /// <summary>Rounds the long decimals a score reason may carry (a raw rate) to 4 places, for reading.</summary>
+    private static string ShortNumbers(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"-?\d+\.\d{5,}",
+        m => Number(decimal.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string PortfolioSummary(PortfolioReport p, GradeRow[] grades, int customers)
     {
@@ -483,19 +495,19 @@ public static class RiskReportBuilder
         var d = grades.First(g => g.Grade == "D");
         if (d.Customers > 0)
         {
-            lines.Add($"Grade D: {policy.TermsFor(Grade.D).Requirement} for {Count(d.Customers)} customers, and collect their {Money(d.OpenAr)} open.");
+            lines.Add($"Grade D ({Customers(d.Customers)}, {Money(d.OpenAr)} open): {policy.TermsFor(Grade.D).Requirement}; collect what is open.");
         }
 
         var c = grades.First(g => g.Grade == "C");
         if (c.Customers > 0 && !string.Equals(c.Requirement, "none", StringComparison.OrdinalIgnoreCase))
         {
-            lines.Add($"Grade C: {c.Requirement} from {Count(c.Customers)} customers.");
+            lines.Add($"Grade C ({Customers(c.Customers)}): {c.Requirement}.");
         }
 
         var severe = matrix.Cells.Where(x => x.Severity is "high" or "extreme").Sum(x => x.Customers);
         if (severe > 0)
         {
-            lines.Add($"Review first the {Count(severe)} customers in high or extreme cells of the risk matrix.");
+            lines.Add($"Review first the {Customers(severe)} in high or extreme cells of the risk matrix.");
         }
 
         var late = aging.Where(x => x.Bucket is "d91_180" or "d181_plus").Sum(x => x.Amount);
@@ -507,19 +519,19 @@ public static class RiskReportBuilder
         var concentrated = customers.Count(x => x.Alerts.Any(a => policy.Warnings.FirstOrDefault(w => w.Id == a.Rule)?.Metric == WarningMetric.RevenueShare));
         if (concentrated > 0)
         {
-            lines.Add($"{Count(concentrated)} customers each take more of our sales than the concentration threshold: secure them with guarantees or credit insurance.");
+            lines.Add($"{Capital(Customers(concentrated))} each take more of our sales than the concentration threshold: secure them with guarantees or credit insurance.");
         }
 
         var drifting = grid.First(x => x.Cell == "high_value_disloyal");
         if (drifting.Customers > 0)
         {
-            lines.Add($"Win back the {Count(drifting.Customers)} high-value customers who are drifting away ({drifting.Strategy}).");
+            lines.Add($"High value, not loyal ({Customers(drifting.Customers)}): {drifting.Strategy}.");
         }
 
         var due = customers.Count(x => x.ReviewDue);
         if (due > 0)
         {
-            lines.Add($"{Count(due)} credit reviews are due.");
+            lines.Add($"{Capital(Count(due))} credit review{(due == 1 ? " is" : "s are")} due.");
         }
 
         if (lines.Count == 0)

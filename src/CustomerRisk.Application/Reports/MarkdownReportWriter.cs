@@ -25,7 +25,7 @@ public static class MarkdownReportWriter
             w.Append('\n').Append(char.ToUpperInvariant(master[0][0])).Append(string.Join(" · ", master)[1..]).Append('\n');
         }
 
-        w.Append("\n## Conclusion\n\n").Append(Md(c.Summary)).Append("\n\n");
+        w.Append("\n## Conclusion\n\n").Append(MdBlock(c.Summary)).Append("\n\n");
         w.Append("**Grade ").Append(c.Grade).Append("**");
         if (c.CreditScore is { } score)
         {
@@ -66,7 +66,7 @@ public static class MarkdownReportWriter
 
         w.Append("\n## 2. Risk matrix\n\n");
         var m = report.RiskMatrix;
-        w.Append(Md(Capital(m.ProbabilityRule))).Append("; ").Append(Md(m.ImpactRule)).Append(".\n\n");
+        w.Append(MdBlock(Capital(m.ProbabilityRule))).Append("; ").Append(Md(m.ImpactRule)).Append(".\n\n");
         Matrix(w, m, cell => cell.Marked ? $"**[{cell.Severity}]**" : cell.Severity);
         w.Append("\nThe customer: PD ").Append(Figure(m.Pd, FigureUnit.Share)).Append(" (").Append(m.Probability).Append(" probability), ")
             .Append(Percent(m.ExposureShare ?? 0m)).Append(" of the portfolio's exposure (").Append(m.Impact).Append(" impact): **")
@@ -88,7 +88,7 @@ public static class MarkdownReportWriter
         }
 
         var me = report.Method;
-        w.Append("\n## 4. Method\n\n").Append(Md(me.RatingRule)).Append("\n\n");
+        w.Append("\n## 4. Method\n\n").Append(MdBlock(me.RatingRule)).Append("\n\n");
         w.Append("| component | letter | figure | bands |\n|---|---|---|---|\n");
         foreach (var comp in me.Components)
         {
@@ -96,7 +96,7 @@ public static class MarkdownReportWriter
                 .Append(" | ").Append(Md(comp.Rule)).Append(" |\n");
         }
 
-        w.Append('\n').Append(Md(Capital(me.Combination))).Append("\n\n");
+        w.Append('\n').Append(MdBlock(Capital(me.Combination))).Append("\n\n");
         w.Append("Credit score: model ").Append(Code(me.ScoreModel)).Append(", ").Append(Md(me.ScoreScale)).Append('.');
         if (me.ScoreReasons.Count > 0)
         {
@@ -141,7 +141,7 @@ public static class MarkdownReportWriter
         w.Append("# Portfolio credit risk report\n\n");
         w.Append("As of ").Append(Date(report.AsOf)).Append(" · policy ").Append(Md(report.PolicyVersion)).Append(" · score model ")
             .Append(Md(report.ScoreModel)).Append('\n');
-        w.Append("\n## Conclusion\n\n").Append(Md(report.Summary)).Append("\n\n");
+        w.Append("\n## Conclusion\n\n").Append(MdBlock(report.Summary)).Append("\n\n");
         var n = 1;
         foreach (var line in report.Recommendations)
         {
@@ -204,7 +204,7 @@ public static class MarkdownReportWriter
         }
 
         var m = report.RiskMatrix;
-        w.Append("\n## Risk matrix\n\n").Append(Md(Capital(m.ProbabilityRule))).Append("; ").Append(Md(m.ImpactRule))
+        w.Append("\n## Risk matrix\n\n").Append(MdBlock(Capital(m.ProbabilityRule))).Append("; ").Append(Md(m.ImpactRule))
             .Append(". Each cell: severity, customers, exposure.\n\n");
         Matrix(w, m, cell => $"{cell.Severity}: {Count(cell.Customers)} · {Money(cell.Exposure)}");
 
@@ -238,16 +238,22 @@ public static class MarkdownReportWriter
         return w.ToString();
     }
 
-    /// <summary>Escapes text for Markdown (CommonMark with pipe tables): <c>&lt;</c> becomes an entity, so no raw HTML
-    /// gets through; the characters that make code, emphasis, links and table cells are backslash-escaped (an
-    /// underscore inside a word cannot make emphasis and is left alone); what would start a heading, quote or list at
-    /// the start of the text is escaped; line breaks become spaces (a table row is one line).</summary>
-    public static string Md(string text)
+    /// <summary>Escapes text for Markdown inside a line (CommonMark with pipe tables): <c>&lt;</c> becomes an entity,
+    /// so no raw HTML gets through, and so does an <c>&amp;</c> that would start an entity; the characters that make
+    /// code, emphasis, links and table cells are backslash-escaped (an underscore inside a word cannot make emphasis
+    /// and is left alone); line breaks become spaces (a table row is one line).</summary>
+    public static string Md(string text) => Escape(text, lineStart: false);
+
+    /// <summary>Escapes text that starts a line: as <see cref="Md"/>, and what would make it a heading, quote, list
+    /// item or rule is escaped too.</summary>
+    public static string MdBlock(string text) => Escape(text, lineStart: true);
+
+    private static string Escape(string text, bool lineStart)
     {
         ArgumentNullException.ThrowIfNull(text);
         var b = new StringBuilder(text.Length + 8);
         var leadingDigits = 0;
-        while (leadingDigits < text.Length && char.IsAsciiDigit(text[leadingDigits]))
+        while (lineStart && leadingDigits < text.Length && char.IsAsciiDigit(text[leadingDigits]))
         {
             leadingDigits++;
         }
@@ -268,13 +274,13 @@ public static class MarkdownReportWriter
                 case '_' when !(char.IsLetterOrDigit(previous) && char.IsLetterOrDigit(next)):
                     b.Append("\\_");
                     break;
-                case '>' or '#' or '+' or '-' or '=' when i == 0:
+                case '>' or '#' or '+' or '-' or '=' when lineStart && i == 0:
                     b.Append('\\').Append(ch);
                     break;
                 case '!' when next == '[':
                     b.Append("\\!");
                     break;
-                case '.' or ')' when i > 0 && i == leadingDigits:
+                case '.' or ')' when lineStart && i > 0 && i == leadingDigits:
                     b.Append('\\').Append(ch);
                     break;
                 default: b.Append(ch); break;

@@ -274,7 +274,7 @@ public static class RiskReportBuilder
         WarningMetric.Utilisation => "Limit utilisation",
         WarningMetric.FrequencyChange => "Purchase frequency",
         WarningMetric.Dormant => "The customer",
-        WarningMetric.DsoChange => "DSO against 90 days earlier",
+        WarningMetric.DsoChange => "The rise in DSO against 90 days earlier",
         WarningMetric.RevenueShare => "The customer's share of our sales",
         WarningMetric.Complaints90d => "Complaints in 90 days",
         WarningMetric.BrokenPromises180d => "Broken promises to pay in 180 days",
@@ -376,8 +376,8 @@ public static class RiskReportBuilder
 
         if (a.Vetoed)
         {
-            var vetoes = string.Join(" and ", components.Where(c => c.Letter == "D").Select(c => c.Component));
-            return $"{letters}: {vetoes} is D, so the grade is D (veto).";
+            var vetoes = components.Where(c => c.Letter == "D").Select(c => c.Component).ToArray();
+            return $"{letters}: {string.Join(" and ", vetoes)} {(vetoes.Length == 1 ? "is" : "are")} D, so the grade is D (veto).";
         }
 
         var present = components.Where(c => c.Letter is "A" or "B" or "C").Select(c => c.Letter switch { "A" => 3, "B" => 2, _ => 1 }).ToArray();
@@ -399,7 +399,7 @@ public static class RiskReportBuilder
         };
         var score = a.CreditScore is { } s ? $", with a credit score of {s} (PD {Figure(a.Pd, FigureUnit.Share)})" : string.Empty;
         var summary = $"{opinion}{score}. Its exposure of {Money(a.Exposure)} is {Percent(matrix.ExposureShare ?? 0m)} of the portfolio's: " +
-            $"{matrix.Probability} probability and {matrix.Impact} impact on the risk matrix, a {matrix.Severity} risk. " +
+            $"{matrix.Probability} probability and {matrix.Impact} impact on the risk matrix: {matrix.Severity} risk. " +
             (alerts.Count == 0
                 ? "No warning fired."
                 : $"{alerts.Count} warning{(alerts.Count == 1 ? string.Empty : "s")} fired: {string.Join(", ", alerts.Select(x => x.Rule))}.");
@@ -483,8 +483,8 @@ public static class RiskReportBuilder
         var d = grades.First(g => g.Grade == "D");
         var overdue = p.OpenAr > 0m ? Percent(p.OverdueAr / p.OpenAr) : Percent(0m);
         var dShare = p.OpenAr > 0m ? Percent(d.OpenAr / p.OpenAr) : Percent(0m);
-        return $"{Count(customers)} customers owe {Money(p.OpenAr)}, {overdue} of it overdue; DSO is {Figure(p.Dso, FigureUnit.Days)}. " +
-            $"{Count(d.Customers)} customers are graded D and hold {dShare} of open receivables; the expected loss is {Money(p.ExpectedLoss)}. " +
+        return $"{Capital(Customers(customers))} owe{(customers == 1 ? "s" : string.Empty)} {Money(p.OpenAr)}, {overdue} of it overdue; DSO is {Figure(p.Dso, FigureUnit.Days)}. " +
+            $"{Capital(Customers(d.Customers))} {(d.Customers == 1 ? "is" : "are")} graded D and hold{(d.Customers == 1 ? "s" : string.Empty)} {dShare} of open receivables; the expected loss is {Money(p.ExpectedLoss)}. " +
             $"The five largest customers take {Figure(p.Top5Share, FigureUnit.Share)} of sales (HHI {Figure(p.Hhi, FigureUnit.Number)}).";
     }
 

@@ -37,5 +37,7 @@ public static class Program
         yield return Model.ModelCommand.Create();
         foreach (var command in Credit.CreditCommands.Create(clock)) yield return command;
         foreach (var command in Operations.OperationsCommands.Create(clock)) { yield return command; }
+        yield return ReportCommand.Create(clock);
+        yield return BacktestCommand.Create(clock);
     }
 }

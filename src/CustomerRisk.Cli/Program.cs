@@ -35,5 +35,7 @@ public static class Program
         yield return AssessCommand.CreateAssess(clock);
         yield return AssessCommand.CreatePortfolio(clock);
         yield return Model.ModelCommand.Create();
+        yield return ServeCommand.Create();
+        yield return UsersCommand.Create(clock);
     }
 }

@@ -48,7 +48,16 @@ public static partial class ImportApi
             return Invalid("files", "Send the files as multipart/form-data.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return Invalid("files", "The multipart body cannot be read.");
+        }
+
         var files = form.Files;
         if (files.Count is 0 or > 50)
         {

@@ -13,6 +13,7 @@ public static class CommandRunner
         "CustomerRisk.Application.Import.ImportRefusedException",
         "CustomerRisk.Policy.PolicyLoadException",
         "CustomerRisk.Modeling.ModelingDataException",
+        "CustomerRisk.Application.Users.UserRequestException",
     ];
 
     public static void SetGuardedAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>

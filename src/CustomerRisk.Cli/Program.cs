@@ -39,5 +39,7 @@ public static class Program
         foreach (var command in Operations.OperationsCommands.Create(clock)) { yield return command; }
         yield return ReportCommand.Create(clock);
         yield return BacktestCommand.Create(clock);
+        yield return ServeCommand.Create();
+        yield return UsersCommand.Create(clock);
     }
 }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using CustomerRisk.Application.Assess;
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Server.Hosting;
+using CustomerRisk.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CustomerRisk.Server.Apis;
+
+/// <summary>The portfolio overview: the figures of `crisk portfolio`, computed from the ledger as of a date (the latest
+/// saved assessment's date unless asked), with the concentration curve and the money by grade for the charts.</summary>
+public static class PortfolioApi
+{
+    /// <summary>Exposure and expected loss of the customers of one grade.</summary>
+    public sealed record GradeMoney(string Grade, int Customers, decimal Exposure, decimal ExpectedLoss);
+
+    /// <summary>The portfolio overview.</summary>
+    public sealed record PortfolioView(PortfolioReport Portfolio, string PolicyVersion, IReadOnlyList<GradeMoney> ByGrade,
+        IReadOnlyList<ConcentrationCurve.Point> Concentration);
+
+    public static void MapPortfolioApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGroup("/api/portfolio").WithTags("Portfolio").RequireAuthorization(Policies.Portfolio)
+            .MapGet("/", GetAsync)
+            .WithSummary("Portfolio figures as of a date (as_of=yyyy-MM-dd; default the latest saved assessment's date, else today).");
+    }
+
+    private static async Task<Results<Ok<PortfolioView>, ValidationProblem>> GetAsync(IRiskStore store, ICustomerDirectory directory,
+        StoreLocation location, TimeProvider clock, CancellationToken cancellationToken, [FromQuery(Name = "as_of")] string? asOf = null)
+    {
+        DateOnly date;
+        if (asOf is not null)
+        {
+            if (!TryParseDate(asOf, out date))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["as_of"] = ["as_of is a date: yyyy-MM-dd."] });
+            }
+        }
+        else
+        {
+            date = (await directory.LatestRunAsync(cancellationToken))?.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        }
+
+        var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, Save: false), store, location.Policy, clock, null, cancellationToken);
+        var byGrade = result.Customers.GroupBy(c => c.Grade).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new GradeMoney(g.Key, g.Count(), g.Sum(c => c.Exposure), g.Sum(c => c.ExpectedLoss)))
+            .ToArray();
+        return TypedResults.Ok(new PortfolioView(result.Portfolio, result.Run.PolicyVersion, byGrade,
+            ConcentrationCurve.Of(result.Customers.Select(c => c.Exposure))));
+    }
+
+    /// <summary>Parses yyyy-MM-dd, years 1900–2200 (a wider range is a typing mistake, not a date to compute at).</summary>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date.Year is >= 1900 and <= 2200;
+}

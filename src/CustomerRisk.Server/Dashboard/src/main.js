@@ -1,0 +1,72 @@
+import { api, signOut, whoAmI } from './api.js';
+import { disposeCharts } from './charts.js';
+import { h } from './dom.js';
+import { bindLanguageSwitch, t, translatePage } from './i18n.js';
+import { customerPage } from './pages/customer.js';
+import { customersPage } from './pages/customers.js';
+import { importPage } from './pages/import.js';
+import { portfolioPage } from './pages/portfolio.js';
+
+const main = document.getElementById('main');
+let me = null;
+
+// Client-side routes; the server serves this page at each of them, to signed-in users only.
+async function render() {
+  disposeCharts();
+  const path = location.pathname;
+  const params = new URLSearchParams(location.search);
+  const portfolioAllowed = me.role !== 'sales';
+  let section = 'customers';
+  main.replaceChildren(h('p', { class: 'muted' }, t('loading')));
+  main.setAttribute('aria-busy', 'true');
+  try {
+    const customer = path.match(/^\/customers\/(.+)$/);
+    if (customer) {
+      await customerPage(main, me, params, decodeURIComponent(customer[1]));
+    } else if (path === '/customers' || !portfolioAllowed && path === '/') {
+      await customersPage(main, me, params);
+    } else if (path === '/import' && canImport()) {
+      section = 'import';
+      await importPage(main, me, params);
+    } else {
+      section = 'portfolio';
+      await portfolioPage(main, me, params);
+    }
+  } catch (e) {
+    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('error.generic', e.message)));
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === section) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+function canImport() { return me.role === 'admin' || me.role === 'credit_manager'; }
+
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-link]');
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  history.pushState({}, '', link.getAttribute('href'));
+  render().then(() => main.focus());
+});
+addEventListener('popstate', () => render());
+
+async function start() {
+  translatePage();
+  me = await whoAmI();
+  document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;
+  document.querySelector('[data-nav="portfolio"]').hidden = me.role === 'sales';
+  document.querySelector('[data-nav="import"]').hidden = !canImport();
+  document.getElementById('sign-out').addEventListener('click', signOut);
+  bindLanguageSwitch(document.getElementById('lang'), () => {
+    document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;
+    render();
+  });
+  await render();
+}
+
+start().catch((e) => { if (e.status !== 401) main.replaceChildren(h('p', { class: 'error' }, t('error.generic', e.message))); });
+void api;

@@ -1,0 +1,16 @@
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Storage.Users;
+
+namespace CustomerRisk.Storage;
+
+/// <summary>Opens the stores the server and the user commands read through EF Core, on the database named by
+/// <c>--db</c> (as <see cref="RiskStoreFactory"/>). Call <see cref="RiskStoreFactory.OpenMigratedAsync"/> once first
+/// so the tables exist.</summary>
+public static class ServerStores
+{
+    /// <summary>Users and API tokens.</summary>
+    public static IUserStore OpenUsers(string db) => new UserStore(RiskContexts.Create(db));
+
+    /// <summary>Customers and their saved assessments.</summary>
+    public static ICustomerDirectory OpenCustomers(string db) => new Customers.CustomerDirectory(RiskContexts.Create(db));
+}

@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text;
+
+namespace CustomerRisk.Server.Tests;
+
+/// <summary>Every endpoint of the API with a valid request, for the role table and the fuzz tests.</summary>
+public static class Endpoints
+{
+    /// <summary>A customer of the sales test user's owner (demo seed 7 gives anna.berg several).</summary>
+    public const string OwnCustomerPlaceholder = "{own}";
+
+    public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static int s_users;
+
+    public static IReadOnlyList<Endpoint> All { get; } =
+    [
+        new("me", HttpMethod.Get, "/api/me", () => null),
+        new("users.list", HttpMethod.Get, "/api/users", () => null),
+        new("users.add", HttpMethod.Post, "/api/users", () => JsonContent.Create(new
+        {
+            user_name = $"new.user{Interlocked.Increment(ref s_users)}", role = "analyst", password = "a long enough password",
+        })),
+        new("users.token", HttpMethod.Post, "/api/users/ana/tokens", () => JsonContent.Create(new { label = "test" })),
+        new("import", HttpMethod.Post, "/api/import", ImportBody),
+        new("customers.list", HttpMethod.Get, "/api/customers?page_size=5", () => null),
+        new("customers.filters", HttpMethod.Get, "/api/customers/filters", () => null),
+        new("customers.get", HttpMethod.Get, "/api/customers/" + OwnCustomerPlaceholder, () => null),
+        new("portfolio", HttpMethod.Get, "/api/portfolio", () => null),
+        new("assess", HttpMethod.Post, "/api/assess", () => JsonContent.Create(new { as_of = "2026-06-30" })),
+        new("models", HttpMethod.Get, "/api/models", () => null),
+        new("policy", HttpMethod.Get, "/api/policies/active", () => null),
+        new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),
+        new("health.live", HttpMethod.Get, "/health/live", () => null),
+        new("health.ready", HttpMethod.Get, "/health/ready", () => null),
+    ];
+
+    public static Endpoint Named(string name) => All.Single(e => e.Name == name);
+
+    /// <summary>One new customer of an owner no test user has, in the import format.</summary>
+    public static HttpContent ImportBody()
+    {
+        var csv = "customer_id,name,region,sales_owner,payment_terms_days\r\nIMP-1,Imported Ltd,North,import.owner,30\r\n";
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", "customers.csv");
+        return form;
+    }
+
+    public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer) =>
+        new(endpoint.Method, endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal)) { Content = endpoint.Body() };
+}

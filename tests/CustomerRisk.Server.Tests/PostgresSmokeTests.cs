@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json;
+using CustomerRisk.Application.Users;
+
+namespace CustomerRisk.Server.Tests;
+
+/// <summary>The server on PostgreSQL (CRISK_TEST_PG): sign-in, list, 360, portfolio, a sales user's scope. Skipped with
+/// the reason when no server is configured.</summary>
+public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFixture<PostgresServerFixture>
+{
+    [PostgresFact]
+    public async Task ListAnd360AndPortfolio_WorkOnPostgres()
+    {
+        var manager = fixture.ClientFor(UserRoles.CreditManager);
+
+        using var list = JsonDocument.Parse(await manager.GetStringAsync("/api/customers?page_size=5&grade=A"));
+        using var all = JsonDocument.Parse(await manager.GetStringAsync("/api/customers?page_size=500&q=c0"));
+        var id = all.RootElement.GetProperty("items")[0].GetProperty("customer_id").GetString()!;
+        using var customer = JsonDocument.Parse(await manager.GetStringAsync("/api/customers/" + id));
+        using var portfolio = JsonDocument.Parse(await manager.GetStringAsync("/api/portfolio"));
+        using var ready = await fixture.Anonymous().GetAsync("/health/ready");
+
+        Assert.True(list.RootElement.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(2, customer.RootElement.GetProperty("trend").GetArrayLength());
+        Assert.Equal(120, portfolio.RootElement.GetProperty("portfolio").GetProperty("customers").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task SalesUser_SeesOnlyTheirOwnCustomers_OnPostgres()
+    {
+        using var json = JsonDocument.Parse(await fixture.ClientFor(UserRoles.Sales).GetStringAsync("/api/customers?page_size=500"));
+
+        var owners = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sales_owner").GetString()).Distinct();
+        Assert.Equal(new[] { ServerFixture.SalesOwner }, owners.Select(o => o!));
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason, when CRISK_TEST_PG is not set.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("CRISK_TEST_PG")))
+        {
+            Skip = "CRISK_TEST_PG is not set: no PostgreSQL server to test against (.ci/run starts one with .ci/postgres.sh).";
+        }
+    }
+}

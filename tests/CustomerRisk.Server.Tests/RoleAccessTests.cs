@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using CustomerRisk.Application.Users;
+
+namespace CustomerRisk.Server.Tests;
+
+/// <summary>Every endpoint for every role, and with no session: the whole access table, one row per pair.</summary>
+public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private const string Anonymous = "anonymous";
+
+    private static readonly string[] Readers = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector, UserRoles.Sales];
+
+    // Endpoint → the roles allowed; every other signed-in role gets 403, no session 401 (health: open to all).
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["me"] = Readers,
+        ["users.list"] = [UserRoles.Admin],
+        ["users.add"] = [UserRoles.Admin],
+        ["users.token"] = [UserRoles.Admin],
+        ["import"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["customers.list"] = Readers,
+        ["customers.filters"] = Readers,
+        ["customers.get"] = Readers,
+        ["portfolio"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
+        ["assess"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["models"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["policy"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
+        ["openapi"] = Readers,
+        ["health.live"] = [.. Readers, Anonymous],
+        ["health.ready"] = [.. Readers, Anonymous],
+    };
+
+    public static TheoryData<string, string, int> Table()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var endpoint in Endpoints.All)
+        {
+            foreach (var role in Readers.Append(Anonymous))
+            {
+                var ok = endpoint.Name == "users.add" ? 201 : 200;
+                var expected = Allowed[endpoint.Name].Contains(role) ? ok : role == Anonymous ? 401 : 403;
+                data.Add(endpoint.Name, role, expected);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void TheTableCoversEveryEndpointOfTheApi()
+    {
+        Assert.Equal(Allowed.Keys.Order(), Endpoints.All.Select(e => e.Name).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public async Task Endpoint_AnswersEachRoleAsTheAccessTableSays(string endpoint, string role, int expected)
+    {
+        var client = role == Anonymous ? fixture.Anonymous() : fixture.ClientFor(role);
+        using var request = Endpoints.Request(Endpoints.Named(endpoint), await OwnCustomerAsync());
+
+        using var response = await client.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == (int)response.StatusCode, $"{endpoint} as {role}: {(int)response.StatusCode} {body}");
+        if (expected >= 400)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    private async Task<string> OwnCustomerAsync()
+    {
+        using var response = await fixture.ClientFor(UserRoles.Sales).GetAsync("/api/customers?page_size=1&sort=customer_id");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("items")[0].GetProperty("customer_id").GetString()!;
+    }
+}

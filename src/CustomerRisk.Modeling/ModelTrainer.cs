@@ -38,7 +38,10 @@ public static class ModelTrainer
         if (request.ValidationFraction > 0)
         {
             var (trainRows, testRows) = StratifiedSplit.TrainTest(all.Target.Labels, request.ValidationFraction, (ulong)request.Seed);
-            train = TrainingSet.From(table.SelectRows(trainRows), request.TargetColumn, request.Positive);
+            // As in cross-validation, an input that is constant in the training part alone (a rare value that fell
+            // in the held-out part) is left out rather than failing the run.
+            var part = table.SelectRows(trainRows);
+            train = TrainingSet.From(part.Without(TrainingSet.Uninformative(part, request.TargetColumn)), request.TargetColumn, request.Positive);
             holdout = all.Inputs.SelectRows(testRows);
             holdoutLabels = testRows.Select(r => all.Target.Labels[r]).ToArray();
             if (holdoutLabels.All(l => l == 1) || holdoutLabels.All(l => l == 0))
@@ -90,7 +93,8 @@ public static class ModelTrainer
     /// Stratified k-fold cross-validation: the rows are dealt into <paramref name="folds"/> folds that keep the bad
     /// rate (<see cref="StratifiedSplit.Folds"/>, seeded by <see cref="TrainingRequest.Seed"/>); for each fold a model is
     /// trained on the other folds and measured on it. Inside a fold no further part is held out
-    /// (<see cref="TrainingRequest.ValidationFraction"/> is not used), so gradient boosting grows all its trees.
+    /// (<see cref="TrainingRequest.ValidationFraction"/> is not used), so gradient boosting grows all its trees; an input
+    /// with one value in every training row of a fold is left out of that fold's model.
     /// </summary>
     /// <param name="table">The data, outcome column included.</param>
     /// <param name="request">What to train.</param>
@@ -128,7 +132,10 @@ public static class ModelTrainer
                 (foldOf[r] == k ? testRows : trainRows).Add(r);
             }
 
-            var train = TrainingSet.From(table.SelectRows(CollectionsMarshalSpan(trainRows)), request.TargetColumn, request.Positive);
+            // A rare value may be absent from one fold's training part: such a column is left out of that fold's
+            // model rather than failing the whole validation.
+            var part = table.SelectRows(CollectionsMarshalSpan(trainRows));
+            var train = TrainingSet.From(part.Without(TrainingSet.Uninformative(part, request.TargetColumn)), request.TargetColumn, request.Positive);
             var model = Fit(train, inner, null, null, new Dictionary<string, string>(StringComparer.Ordinal));
             var testLabels = testRows.Select(r => labels[r]).ToArray();
             results[k] = Measure(model, all.Inputs.SelectRows(CollectionsMarshalSpan(testRows)), testLabels);

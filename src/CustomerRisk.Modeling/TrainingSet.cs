@@ -50,6 +50,10 @@ public sealed record TrainingSet(ModelingTable Inputs, BinaryTarget Target, stri
         return new TrainingSet(inputs, target, targetColumn);
     }
 
+    /// <summary>Columns with no values or one value in every row (the ones <see cref="From"/> refuses).</summary>
+    internal static string[] Uninformative(ModelingTable table, string targetColumn) =>
+        table.Columns.Where(c => c.Name != targetColumn && (c.MissingCount == c.RowCount || IsConstant(c))).Select(c => c.Name).ToArray();
+
     private static bool IsConstant(TableColumn column)
     {
         if (column.MissingCount > 0)

@@ -92,6 +92,22 @@ public sealed class CrossValidationTests
         Assert.Single(training.Scorecard.Features, f => f.Name is "a" or "a_twin");
     }
 
+    [Fact]
+    public void AnInputWithOneRareValue_IsLeftOutOfTheFoldsThatDoNotSeeIt_InsteadOfFailing()
+    {
+        var table = Table(1000, seed: 8);
+        var rare = new double[1000];
+        rare[17] = 5;
+        var withRare = new ModelingTable(table.Columns.Append(TableColumn.Numeric("rare", rare)));
+        var request = new TrainingRequest { Algorithm = ModelAlgorithm.Logistic, TargetColumn = "y" };
+
+        var result = ModelTrainer.CrossValidate(withRare, request, 5);
+        var outcome = ModelTrainer.Train(withRare, request, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(5, result.Folds.Count);
+        Assert.NotNull(outcome.Validation);
+    }
+
     internal static ModelingTable Table(int n, int seed)
     {
         var random = new Random(seed);

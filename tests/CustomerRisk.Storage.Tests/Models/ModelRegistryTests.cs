@@ -55,7 +55,10 @@ public sealed class ModelRegistryTests
         Assert.Equal(a.Name, (await registry.ReadActiveAsync())!.Name);
         await ModelRegistryUseCases.ActivateAsync(registry, b.ModelId, 1, CancellationToken.None);
 
-        Assert.Equal(b.Name, (await registry.ReadActiveAsync())!.Name);
+        var active = await registry.ReadActiveAsync();
+        Assert.Equal(b.Name, active!.Name);
+        Assert.Equal((b.ModelId, b.Version, b.Algorithm, Noon, b.TrainingDataSha256, b.MetricsJson, b.ModelFileJson, true),
+            (active.ModelId, active.Version, active.Algorithm, active.CreatedAt, active.TrainingDataSha256, active.MetricsJson, active.ModelFileJson, active.IsActive));
         Assert.Equal(1, await test.CountAsync("SELECT count(*) FROM risk_models WHERE is_active = " + (provider == "sqlite" ? "1" : "true")));
         var loaded = await ModelRegistryUseCases.LoadActiveAsync(registry, CancellationToken.None);
         Assert.Equal($"{b.ModelId}@1", loaded!.Name);

@@ -32,12 +32,13 @@ internal sealed class CreditStore : ICreditStore
 
     // ---- policies -------------------------------------------------------------------------------------------------
 
-    public async Task<StoredPolicy?> ReadActivePolicyAsync(CancellationToken cancellationToken = default)
+    public async Task<StoredPolicy?> ReadActivePolicyAsync(bool withText = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, $"SELECT {PolicyColumns} FROM policies WHERE active = @active");
+        var columns = withText ? PolicyColumns : PolicyColumns.Replace("policy_text", "''", StringComparison.Ordinal);
+        await using var command = Command(connection, null, $"SELECT {columns} FROM policies WHERE active = @active");
         Add(command, "active", _sql.Flag(true));
-        return await ReadOneAsync(command, r => ReadPolicy(r, withText: true), cancellationToken).ConfigureAwait(false);
+        return await ReadOneAsync(command, r => ReadPolicy(r, withText), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredPolicy?> ReadPolicyAsync(string version, CancellationToken cancellationToken = default)

@@ -235,11 +235,10 @@ internal sealed class CreditStore : ICreditStore
             decimal approvedOpen;
             await using (var sum = Command(connection, transaction,
                              "SELECT coalesce(sum(c.amount), 0) FROM order_checks c WHERE c.customer_id = @customer " +
-                             "AND c.counts_open = @open AND c.order_id <> @order " +
+                             $"AND c.counts_open = {_sql.TrueLiteral} AND c.order_id <> @order " +
                              "AND NOT EXISTS (SELECT 1 FROM sales_orders s WHERE s.order_id = c.order_id)"))
             {
                 Add(sum, "customer", customerId);
-                Add(sum, "open", _sql.Flag(true));
                 Add(sum, "order", orderId);
                 await using var reader = await sum.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -254,12 +253,11 @@ internal sealed class CreditStore : ICreditStore
             }
 
             await using (var close = Command(connection, transaction,
-                             "UPDATE order_checks SET counts_open = @closed WHERE customer_id = @customer AND order_id = @order AND counts_open = @open"))
+                             $"UPDATE order_checks SET counts_open = @closed WHERE customer_id = @customer AND order_id = @order AND counts_open = {_sql.TrueLiteral}"))
             {
                 Add(close, "closed", _sql.Flag(false));
                 Add(close, "customer", customerId);
                 Add(close, "order", orderId);
-                Add(close, "open", _sql.Flag(true));
                 await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -79,6 +79,8 @@ internal sealed class SqliteCreditDialect : CreditDialect
 
     public override DateTimeOffset Instant(DbDataReader reader, int column) => StoredInstant.Parse(reader.GetString(column));
 
+    public override string TrueLiteral => "1";
+
     public override object Flag(bool value) => value ? 1L : 0L;
 
     public override bool Flag(DbDataReader reader, int column) => reader.GetInt64(column) != 0;

@@ -30,7 +30,7 @@ public class CheckOrderBenchmarks
     private int _next;
 
     /// <summary>Customers in the store.</summary>
-    [Params(2_000)]
+    [Params(500)]
     public int Customers { get; set; }
 
     [GlobalSetup]

@@ -18,13 +18,24 @@ public static class ActivePolicy
     // per process whatever its row.
     private static readonly ConcurrentDictionary<string, CreditPolicy> s_parsed = new(StringComparer.Ordinal);
 
-    /// <summary>The active policy, parsed, and its stored row.</summary>
+    /// <summary>The active policy, parsed, and its stored row (whose <see cref="StoredPolicy.Text"/> may be empty when
+    /// the policy was parsed before in this process).</summary>
     public static async Task<(CreditPolicy Policy, StoredPolicy Stored)> ResolveAsync(ICreditStore store, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
-        var stored = await store.ReadActivePolicyAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await store.ReadActivePolicyAsync(withText: false, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && s_parsed.TryGetValue(stored.ContentHash, out var parsed))
+        {
+            return (parsed, stored);
+        }
+
+        if (stored is not null)
+        {
+            stored = await store.ReadActivePolicyAsync(withText: true, cancellationToken).ConfigureAwait(false);
+        }
+
         if (stored is null)
         {
             var text = PolicyLoader.DefaultPolicyText();

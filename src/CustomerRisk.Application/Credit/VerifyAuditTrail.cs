@@ -55,7 +55,9 @@ public static class VerifyAuditTrail
         if (head is not null && (head.Seq != last || !string.Equals(head.Hash, previousHash, StringComparison.Ordinal)))
         {
             return head.Seq > last
-                ? Broken(count, last + 1, $"records {last + 1}–{head.Seq} are missing: the head says the chain ends at {head.Seq}")
+                ? Broken(count, last + 1, head.Seq == last + 1
+                    ? $"record {head.Seq} is missing: the head says the chain ends at {head.Seq}"
+                    : $"records {last + 1}–{head.Seq} are missing: the head says the chain ends at {head.Seq}")
                 : Broken(count, head.Seq, $"the head (record {head.Seq}, {Short(head.Hash)}) does not match the last record ({last}, {Short(previousHash)})");
         }
 

@@ -10,7 +10,10 @@ public interface ICreditStore : IAuditTrail, IAsyncDisposable
     string Provider { get; }
 
     /// <summary>The active policy, or null when none was ever loaded.</summary>
-    Task<StoredPolicy?> ReadActivePolicyAsync(CancellationToken cancellationToken = default);
+    /// <param name="withText">False leaves <see cref="StoredPolicy.Text"/> empty: a check that has the policy parsed
+    /// already (by content hash) need not read its text again.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<StoredPolicy?> ReadActivePolicyAsync(bool withText = true, CancellationToken cancellationToken = default);
 
     /// <summary>The most recently loaded policy of this exact version (<c>2025.1+3fa2b9c01d2e</c>), or null.</summary>
     Task<StoredPolicy?> ReadPolicyAsync(string version, CancellationToken cancellationToken = default);

@@ -36,6 +36,10 @@ internal abstract class CreditDialect
 
     public abstract object Flag(bool value);
 
+    /// <summary>True as an SQL literal (1 on SQLite, true on PostgreSQL): a partial index on <c>counts_open</c> is used
+    /// only when the query names the value itself, not a parameter.</summary>
+    public abstract string TrueLiteral { get; }
+
     public abstract bool Flag(DbDataReader reader, int column);
 
     public object? NullableMoney(decimal? value) => value is { } v ? Money(v) : null;

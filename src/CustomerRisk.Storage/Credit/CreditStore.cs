@@ -32,12 +32,13 @@ internal sealed class CreditStore : ICreditStore
 
     // ---- policies -------------------------------------------------------------------------------------------------
 
-    public async Task<StoredPolicy?> ReadActivePolicyAsync(CancellationToken cancellationToken = default)
+    public async Task<StoredPolicy?> ReadActivePolicyAsync(bool withText = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, $"SELECT {PolicyColumns} FROM policies WHERE active = @active");
+        var columns = withText ? PolicyColumns : PolicyColumns.Replace("policy_text", "''", StringComparison.Ordinal);
+        await using var command = Command(connection, null, $"SELECT {columns} FROM policies WHERE active = @active");
         Add(command, "active", _sql.Flag(true));
-        return await ReadOneAsync(command, r => ReadPolicy(r, withText: true), cancellationToken).ConfigureAwait(false);
+        return await ReadOneAsync(command, r => ReadPolicy(r, withText), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredPolicy?> ReadPolicyAsync(string version, CancellationToken cancellationToken = default)
@@ -234,11 +235,10 @@ internal sealed class CreditStore : ICreditStore
             decimal approvedOpen;
             await using (var sum = Command(connection, transaction,
                              "SELECT coalesce(sum(c.amount), 0) FROM order_checks c WHERE c.customer_id = @customer " +
-                             "AND c.counts_open = @open AND c.order_id <> @order " +
+                             $"AND c.counts_open = {_sql.TrueLiteral} AND c.order_id <> @order " +
                              "AND NOT EXISTS (SELECT 1 FROM sales_orders s WHERE s.order_id = c.order_id)"))
             {
                 Add(sum, "customer", customerId);
-                Add(sum, "open", _sql.Flag(true));
                 Add(sum, "order", orderId);
                 await using var reader = await sum.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -253,12 +253,11 @@ internal sealed class CreditStore : ICreditStore
             }
 
             await using (var close = Command(connection, transaction,
-                             "UPDATE order_checks SET counts_open = @closed WHERE customer_id = @customer AND order_id = @order AND counts_open = @open"))
+                             $"UPDATE order_checks SET counts_open = @closed WHERE customer_id = @customer AND order_id = @order AND counts_open = {_sql.TrueLiteral}"))
             {
                 Add(close, "closed", _sql.Flag(false));
                 Add(close, "customer", customerId);
                 Add(close, "order", orderId);
-                Add(close, "open", _sql.Flag(true));
                 await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 

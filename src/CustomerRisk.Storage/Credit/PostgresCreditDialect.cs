@@ -56,6 +56,8 @@ internal sealed class PostgresCreditDialect : CreditDialect, IAsyncDisposable
 
     public override DateTimeOffset Instant(DbDataReader reader, int column) => reader.GetFieldValue<DateTimeOffset>(column);
 
+    public override string TrueLiteral => "true";
+
     public override object Flag(bool value) => value;
 
     public override bool Flag(DbDataReader reader, int column) => reader.GetBoolean(column);

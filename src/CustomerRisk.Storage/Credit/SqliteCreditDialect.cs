@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CustomerRisk.Storage.Credit;
 
@@ -10,6 +12,8 @@ namespace CustomerRisk.Storage.Credit;
 internal sealed class SqliteCreditDialect : CreditDialect
 {
     private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+    private static readonly ConditionalWeakTable<sqlite3, object> s_configured = new();
+    private static readonly object s_marker = new();
     private readonly string _connectionString;
     private int _walSet;
 
@@ -28,11 +32,22 @@ internal sealed class SqliteCreditDialect : CreditDialect
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // A pooled connection keeps its native handle and with it the pragmas: set them once per handle.
+            if (connection.Handle is { } handle && s_configured.TryGetValue(handle, out _))
+            {
+                return connection;
+            }
+
             await using var command = connection.CreateCommand();
             // WAL lets the ledger reads of other checks run beside the one writer; it is a property of the file,
             // so it is set once per store.
             command.CommandText = Interlocked.Exchange(ref _walSet, 1) == 0 ? Pragmas + " PRAGMA journal_mode=WAL;" : Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (connection.Handle is { } opened)
+            {
+                s_configured.AddOrUpdate(opened, s_marker);
+            }
+
             return connection;
         }
         catch
@@ -63,6 +78,8 @@ internal sealed class SqliteCreditDialect : CreditDialect
     public override object Instant(DateTimeOffset value) => StoredInstant.Format(value);
 
     public override DateTimeOffset Instant(DbDataReader reader, int column) => StoredInstant.Parse(reader.GetString(column));
+
+    public override string TrueLiteral => "1";
 
     public override object Flag(bool value) => value ? 1L : 0L;
 

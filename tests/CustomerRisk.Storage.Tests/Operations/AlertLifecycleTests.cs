@@ -173,4 +173,26 @@ public sealed class AlertLifecycleTests
         Assert.Equal((SyncAlerts.CoverExpiringRule, "days_to_expiry", 30m, 0m, D("2026-09-15")),
             (alert.RuleId, alert.Metric, alert.Threshold!.Value, alert.Value, alert.FirstSeen));
     }
+
+    [Theory]
+    [StoreProviders]
+    [PostgresProvider]
+    public async Task SyncFromSavedAssessments_TakesEachCustomersLatestRunDateByDate_AndIsIdempotent(string provider)
+    {
+        await using var f = await CreateAsync(provider, Clock);
+        await f.SaveAsync(
+            Assessment("C1", "2026-09-30", alerts: [Firing("complaints", 3m, 3m)]),
+            Assessment("C2", "2026-09-30", alerts: [Firing("dormant", 1m, null)]));
+        await f.SaveAsync(Assessment("C1", "2026-10-31"));
+
+        var first = await SyncSavedAlerts.HandleAsync(D("2026-10-31"), f.Operations, CreditPolicy.Default, Clock);
+        var again = await SyncSavedAlerts.HandleAsync(D("2026-10-31"), f.Operations, CreditPolicy.Default, Clock);
+        var alerts = await f.Operations.ReadAlertsAsync(null, null);
+
+        // C1's latest run (10-31) fires nothing, so its complaint never opens; C2's latest (09-30) opens dormant.
+        Assert.Equal((1, 0, 0), (first.Opened, first.Updated, first.Resolved));
+        Assert.Equal((0, 1), (again.Opened, again.Unchanged));
+        var alert = Assert.Single(alerts);
+        Assert.Equal(("C2", "dormant", AlertStatus.Open), (alert.CustomerId, alert.RuleId, alert.Status));
+    }
 }

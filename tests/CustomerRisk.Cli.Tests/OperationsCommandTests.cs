@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace CustomerRisk.Cli.Tests;
+
+/// <summary>The operations commands through the real command line on a demo portfolio.</summary>
+public sealed class OperationsCommandTests
+{
+    [Fact]
+    public async Task AlertsReviewsCollectionsAndCollateral_WorkEndToEnd_AndRefusalsExitWith2()
+    {
+        using var folder = new TempFolder();
+        Task<(int ExitCode, string Out, string Error)> Crisk(params string[] args) => CliProcess.RunAsync(folder.Path, args);
+        Assert.Equal(0, (await Crisk("demo", "--out", "demo", "--customers", "120", "--as-of", "2026-06-30")).ExitCode);
+        Assert.Equal(0, (await Crisk("import", "demo")).ExitCode);
+        Assert.Equal(0, (await Crisk("assess", "--as-of", "2026-06-30", "--format", "csv", "--out", "assess.csv")).ExitCode);
+
+        var sync = await Crisk("alerts", "sync", "--as-of", "2026-06-30", "--format", "json");
+        var again = await Crisk("alerts", "sync", "--as-of", "2026-06-30", "--format", "json");
+        var open = await Crisk("alerts", "--format", "json");
+
+        Assert.True(sync.ExitCode == 0, sync.Error);
+        using var first = JsonDocument.Parse(sync.Out);
+        using var second = JsonDocument.Parse(again.Out);
+        var opened = first.RootElement.GetProperty("opened").GetInt32();
+        Assert.True(opened > 0, "a demo portfolio fires some early-warning rules");
+        Assert.Equal((0, opened), (second.RootElement.GetProperty("opened").GetInt32(), second.RootElement.GetProperty("unchanged").GetInt32()));
+        using var alerts = JsonDocument.Parse(open.Out);
+        Assert.Equal(opened, alerts.RootElement.GetArrayLength());
+        var alert = alerts.RootElement[0];
+        var id = alert.GetProperty("alert_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var customer = alert.GetProperty("customer_id").GetString()!;
+
+        var ack = await Crisk("alerts", "ack", id, "--by", "mei", "--note", "calling");
+        var ackAgain = await Crisk("alerts", "ack", id, "--by", "mei");
+        var resolveNoNote = await Crisk("alerts", "resolve", id, "--by", "mei");
+        var resolve = await Crisk("alerts", "resolve", id, "--by", "mei", "--note", "paid in full");
+        var resolved = await Crisk("alerts", "--status", "resolved", "--customer", customer, "--format", "json");
+
+        Assert.True(ack.ExitCode == 0, ack.Error);
+        Assert.Equal(2, ackAgain.ExitCode);
+        Assert.Contains("already acknowledged", ackAgain.Error, StringComparison.Ordinal);
+        Assert.Equal(2, resolveNoNote.ExitCode);
+        Assert.True(resolve.ExitCode == 0, resolve.Error);
+        using (var json = JsonDocument.Parse(resolved.Out))
+        {
+            var row = Assert.Single(json.RootElement.EnumerateArray());
+            Assert.Equal(("resolved", "mei", "paid in full"), (row.GetProperty("status").GetString(), row.GetProperty("resolved_by").GetString(), row.GetProperty("resolution").GetString()));
+        }
+
+        var record = await Crisk("reviews", "record", "--customer", customer, "--decision", "keep", "--reason", "known risk", "--by", "mei",
+            "--date", "2026-07-01", "--format", "json");
+        Assert.True(record.ExitCode == 0, record.Error);
+        using var review = JsonDocument.Parse(record.Out);
+        var reviewId = review.RootElement.GetProperty("review").GetProperty("review_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var replay = await Crisk("reviews", "replay", reviewId);
+        var badDecision = await Crisk("reviews", "record", "--customer", customer, "--decision", "approve", "--reason", "x", "--by", "mei");
+        var due = await Crisk("reviews", "--due", "--as-of", "2026-07-01", "--format", "json");
+
+        Assert.True(replay.ExitCode == 0, replay.Error);
+        Assert.Contains("the same as recorded", replay.Out, StringComparison.Ordinal);
+        Assert.Equal(2, badDecision.ExitCode);
+        using (var json = JsonDocument.Parse(due.Out))
+        {
+            Assert.DoesNotContain(json.RootElement.EnumerateArray(), r => r.GetProperty("customer_id").GetString() == customer
+                && r.GetProperty("triggers").EnumerateArray().Any(t => t.GetString() == "never_reviewed"));
+        }
+
+        var cover = await Crisk("collateral", "add", "--customer", customer, "--kind", "guarantee", "--value", "50000", "--haircut", "0.2",
+            "--from", "2026-01-01", "--expiry", "2026-07-15", "--by", "mei");
+        var badCover = await Crisk("collateral", "add", "--customer", customer, "--kind", "guarantee", "--value", "50000", "--haircut", "20",
+            "--by", "mei");
+        var covers = await Crisk("collateral", "list", "--as-of", "2026-06-30", "--format", "json");
+        var worklist = await Crisk("collections", "--as-of", "2026-06-30", "--format", "json");
+        var table = await Crisk("collections", "--as-of", "2026-06-30");
+
+        Assert.True(cover.ExitCode == 0, cover.Error);
+        Assert.Equal(2, badCover.ExitCode);
+        using (var json = JsonDocument.Parse(covers.Out))
+        {
+            var row = Assert.Single(json.RootElement.EnumerateArray());
+            Assert.Equal(("expiring", 40_000m), (row.GetProperty("status").GetString(), row.GetProperty("counted_value").GetDecimal()));
+        }
+
+        using (var json = JsonDocument.Parse(worklist.Out))
+        {
+            var losses = json.RootElement.EnumerateArray().Select(r => r.GetProperty("loss_on_overdue").GetDecimal()).ToArray();
+            Assert.NotEmpty(losses);
+            Assert.Equal(losses.OrderDescending(), losses);
+            Assert.All(json.RootElement.EnumerateArray(), r => Assert.True(r.GetProperty("overdue_ar").GetDecimal() > 0m));
+        }
+
+        Assert.Contains("loss on overdue", table.Out, StringComparison.Ordinal);
+    }
+}

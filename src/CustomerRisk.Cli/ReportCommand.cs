@@ -54,7 +54,7 @@ public static class ReportCommand
             }
 
             var kind = parseResult.GetValue(format);
-            string text2 = (kind, result.Customer) switch
+            string rendered = (kind, result.Customer) switch
             {
                 ("json", { } c) => JsonSerializer.Serialize(c, AssessPortfolio.Json) + "\n",
                 ("json", null) => JsonSerializer.Serialize(result.Portfolio, AssessPortfolio.Json) + "\n",
@@ -64,7 +64,7 @@ public static class ReportCommand
                 _ => MarkdownReportWriter.Write(result.Portfolio),
             };
             await using var stream = OutputFormat.OpenStream(parseResult.GetValue(output));
-            await stream.WriteAsync(new UTF8Encoding(false).GetBytes(text2), cancellationToken);
+            await stream.WriteAsync(new UTF8Encoding(false).GetBytes(rendered), cancellationToken);
             return ExitCodes.Done;
         });
         return command;

@@ -58,7 +58,7 @@ public static class BacktestMarkdownWriter
             }
         }
 
-        w.Append("\n## Per as-of date\n\n| as of | outcome to | customers | bad | grades changed | limits changed | decisions changed | bad blocked or reviewed: baseline | candidate | ranks bad rate: baseline | candidate |\n");
+        w.Append("\n## Per as-of date\n\n| as of | outcome to | customers | bad | grades changed | limits changed | decisions changed | bad stopped, baseline | bad stopped, candidate | ranks bad rate, baseline | ranks bad rate, candidate |\n");
         w.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         foreach (var d in result.Dates)
         {

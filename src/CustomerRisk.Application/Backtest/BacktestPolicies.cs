@@ -79,13 +79,20 @@ public static class BacktestPolicies
     }
 
     /// <summary>The as-of dates: from <paramref name="from"/> by whole months up to <paramref name="to"/>, and
-    /// <paramref name="to"/> itself when the steps miss it.</summary>
+    /// <paramref name="to"/> itself when the steps miss it. From a month's last day the steps keep to last days.</summary>
     public static IReadOnlyList<DateOnly> AsOfDates(DateOnly from, DateOnly to, int stepMonths)
     {
         var dates = new List<DateOnly>();
+        // A month-end start keeps to month-ends (30 September + 3 months is 31 December, not the 30th).
+        var monthEnds = from.Day == DateTime.DaysInMonth(from.Year, from.Month);
         for (var k = 0; ; k++)
         {
             var date = from.AddMonths(k * stepMonths);
+            if (monthEnds)
+            {
+                date = new DateOnly(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
+            }
+
             if (date > to)
             {
                 break;

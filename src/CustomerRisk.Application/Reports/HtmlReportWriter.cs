@@ -95,7 +95,7 @@ public static class HtmlReportWriter
 
         var k = report.Classification;
         w.Append("<section id=\"classification\"><h2>3. Classification</h2><p>Class <strong>").Append(H(Words(k.Class)))
-            .Append("</strong>, value–loyalty cell <strong>").Append(H(Words(k.GridCell))).Append("</strong>: ").Append(H(k.Strategy)).Append(".</p>");
+            .Append("</strong>, value–loyalty cell <strong>").Append(H(ReportFormat.GridCell(k.Value, k.Loyal))).Append("</strong>: ").Append(H(k.Strategy)).Append(".</p>");
         w.Append("<table><thead><tr><th>net sales, 12 months</th><th>sales</th><th>claims</th><th>share of the portfolio</th><th>months as a customer</th><th>frequency change</th><th>product focus</th><th>dormant</th></tr></thead><tbody><tr>");
         foreach (var cell in new[]
         {

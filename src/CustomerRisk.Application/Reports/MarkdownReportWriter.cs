@@ -74,7 +74,7 @@ public static class MarkdownReportWriter
 
         var k = report.Classification;
         w.Append("\n## 3. Classification\n\n");
-        w.Append("Class **").Append(Words(k.Class)).Append("**, value–loyalty cell **").Append(Words(k.GridCell)).Append("**: ")
+        w.Append("Class **").Append(Words(k.Class)).Append("**, value–loyalty cell **").Append(ReportFormat.GridCell(k.Value, k.Loyal)).Append("**: ")
             .Append(Md(k.Strategy)).Append(".\n\n");
         w.Append("| value: net sales, 12 months | sales | claims | share of the portfolio | loyalty: months as a customer | frequency change | product focus | dormant |\n");
         w.Append("|---:|---:|---:|---:|---:|---:|---|---|\n");

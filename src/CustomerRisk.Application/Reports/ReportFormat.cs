@@ -38,6 +38,9 @@ public static class ReportFormat
     /// <summary>A count.</summary>
     public static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
+    /// <summary>A cell of the value–loyalty grid in words: <c>high value, not loyal</c>.</summary>
+    public static string GridCell(string value, bool loyal) => $"{value} value, {(loyal ? "loyal" : "not loyal")}";
+
     /// <summary>A code with underscores as words: <c>high_value</c> → <c>high value</c>.</summary>
     public static string Words(string code) => code.Replace('_', ' ');
 }

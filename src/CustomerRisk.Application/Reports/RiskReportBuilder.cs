@@ -467,7 +467,7 @@ public static class RiskReportBuilder
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string CellWords(ClassificationView c) => $"{c.Value} value, {(c.Loyal ? "loyal" : "not loyal")}";
+    private static string CellWords(ClassificationView c) => GridCell(c.Value, c.Loyal);
 
     /// <summary>Rounds the long decimals a score reason may carry (a raw rate) to 4 places, for reading.</summary>
     private static string ShortNumbers(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"-?\d+\.\d{5,}",

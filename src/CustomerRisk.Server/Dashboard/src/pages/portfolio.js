@@ -32,7 +32,8 @@ export async function portfolioPage(main, me, params) {
   const grades = ['A', 'B', 'C', 'D', 'N'];
   const byGrade = Object.fromEntries(view.by_grade.map((g) => [g.grade, g]));
 
-  main.replaceChildren(
+  // replaceChildren would print a null as text, so absent parts are filtered out.
+  main.replaceChildren(...[
     h('h1', {}, t('portfolio.title', p.as_of)),
     form, status,
     p.customers === 0 ? h('p', {}, t('portfolio.none')) : null,
@@ -59,7 +60,8 @@ export async function portfolioPage(main, me, params) {
       chartCard('chart-el', t('chart.el'), {
         xAxis: { type: 'category', data: grades }, yAxis: { type: 'value' },
         series: [{ type: 'bar', name: t('kpi.el'), data: grades.map((g) => ({ value: byGrade[g]?.expected_loss ?? 0, itemStyle: { color: gradeColours[g] } })) }],
-      }, dataTable([t('col.grade'), t('kpi.exposure'), t('kpi.el')], grades.map((g) => [g, money(byGrade[g]?.exposure ?? 0), money(byGrade[g]?.expected_loss ?? 0)])))));
+      }, dataTable([t('col.grade'), t('kpi.exposure'), t('kpi.el')], grades.map((g) => [g, money(byGrade[g]?.exposure ?? 0), money(byGrade[g]?.expected_loss ?? 0)])))),
+  ].filter(Boolean));
 }
 
 async function assess(asOf, status) {

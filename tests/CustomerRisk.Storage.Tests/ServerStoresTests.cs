@@ -55,6 +55,7 @@ public sealed class ServerStoresTests
         var gradeD = await directory.SearchAsync(new CustomerSearch { Grade = "D" });
         var owner = await directory.SearchAsync(new CustomerSearch { SalesOwner = "zoe", Sort = CustomerSort.CustomerId });
         var text = await directory.SearchAsync(new CustomerSearch { Text = "beta" });
+        var id = await directory.SearchAsync(new CustomerSearch { Text = "c3" });
         var page2 = await directory.SearchAsync(new CustomerSearch { Sort = CustomerSort.CustomerId, Page = 2, PageSize = 2 });
 
         Assert.Equal(["C1", "C2", "C3", "C4"], all.Items.Select(i => i.CustomerId));
@@ -66,6 +67,7 @@ public sealed class ServerStoresTests
         Assert.Equal(["C2"], gradeD.Items.Select(i => i.CustomerId));
         Assert.Equal(["C2", "C4"], owner.Items.Select(i => i.CustomerId));
         Assert.Equal(["C2"], text.Items.Select(i => i.CustomerId));
+        Assert.Equal(["C3"], id.Items.Select(i => i.CustomerId));
         Assert.Equal(4, page2.Total);
         Assert.Equal(["C3", "C4"], page2.Items.Select(i => i.CustomerId));
     }

@@ -24,9 +24,9 @@ internal sealed class CustomerDirectory(RiskDbContext context) : ICustomerDirect
 
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
-            var text = search.Text.Trim();
-            var lower = text.ToLowerInvariant();
-            rows = rows.Where(r => r.c.CustomerId.Contains(text) || r.c.Name.ToLower().Contains(lower));
+            // Lower-cased on both sides: SQLite's lower() folds ASCII only, so the match is ASCII case-insensitive.
+            var lower = search.Text.Trim().ToLowerInvariant();
+            rows = rows.Where(r => r.c.CustomerId.ToLower().Contains(lower) || r.c.Name.ToLower().Contains(lower));
         }
 
         if (search.Grade is { } gradeCode)

@@ -78,12 +78,15 @@ public sealed class ServerStoresTests
     public async Task Directory_HistoryProfileLatestRunAndFilterValues(string provider)
     {
         await using var test = await TestStore.CreateAsync(provider);
+        await using var directory = ServerStores.OpenCustomers(test.Db);
+        var empty = await directory.DataVersionAsync();
         await ImportCustomersAsync(test.Store);
+        var imported = await directory.DataVersionAsync();
         var march = Run("2026-03-31");
         var june = Run("2026-06-30");
         await test.Store.SaveAssessmentsAsync(march, [Record(march, "C1", Grade.A, 10m)]);
         await test.Store.SaveAssessmentsAsync(june, [Record(june, "C1", Grade.C, 100m)]);
-        await using var directory = ServerStores.OpenCustomers(test.Db);
+        var assessed = await directory.DataVersionAsync();
 
         var history = await directory.HistoryAsync("C1", 10);
         var lastOne = await directory.HistoryAsync("C1", 1);
@@ -101,6 +104,8 @@ public sealed class ServerStoresTests
         Assert.Equal(["anna", "zoe"], values.SalesOwners);
         Assert.Equal(["zoe"], zoes.SalesOwners);
         Assert.True(await directory.CanConnectAsync());
+        Assert.Equal(3, new[] { empty, imported, assessed }.Distinct().Count());
+        Assert.Equal(assessed, await directory.DataVersionAsync());
     }
 
     private static async Task ImportCustomersAsync(IRiskStore store)

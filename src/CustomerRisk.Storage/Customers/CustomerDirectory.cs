@@ -154,6 +154,14 @@ internal sealed class CustomerDirectory(RiskDbContext context) : ICustomerDirect
         return new FilterValues(regions, owners);
     }
 
+    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        // Both tables only grow, one row per committed import or run, so their counts name the data's state.
+        var imports = await context.ImportRuns.CountAsync(cancellationToken).ConfigureAwait(false);
+        var runs = await context.AssessmentRuns.CountAsync(cancellationToken).ConfigureAwait(false);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{imports}:{runs}");
+    }
+
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
         try

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CustomerRisk.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace CustomerRisk.Cli;
 
@@ -29,8 +31,9 @@ public static class ServeCommand
                 args.AddRange(["--models", folder]);
             }
 
-            var app = ServerApp.Create([.. args]);
-            await app.RunAsync(cancellationToken);
+            await using var app = ServerApp.Create([.. args]);
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Done;
         });
         return command;

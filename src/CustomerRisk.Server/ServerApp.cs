@@ -22,6 +22,9 @@ public static class ServerApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Per-request and per-SQL-command information logs cost time under load; warnings and errors remain.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.AddRiskStore();
         builder.AddProblemResponses();
         builder.AddSecurity();

@@ -19,6 +19,8 @@ public sealed class DashboardTests(RunningServer server) : IClassFixture<Running
         }
 
         Directory.CreateDirectory(Screenshots);
+        // The first page of a fresh server computes the portfolio from the ledger; on a loaded machine that takes seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,6 +50,13 @@ public sealed class DashboardTests(RunningServer server) : IClassFixture<Running
             if (message.Type == "error")
             {
                 errors.Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Add($"{response.Status} {response.Url}");
             }
         };
 

@@ -52,6 +52,19 @@ public sealed class ImportApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.NotFound, customer.StatusCode);
     }
 
+    [Fact]
+    public async Task Portfolio_SeesAnImportAtOnce_ThoughItsFiguresAreCached()
+    {
+        var before = await PortfolioCustomersAsync();
+        Assert.Equal(before, await PortfolioCustomersAsync());
+        using var form = Form(("customers.csv", "customer_id,name,region,sales_owner,payment_terms_days\r\nPF-1,Portfolio New,North,zoe,30\r\n"));
+
+        using var response = await Manager.PostAsync("/api/import", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before + 1, await PortfolioCustomersAsync());
+    }
+
     [Theory]
     [InlineData("..\\customers.csv")]
     [InlineData(".customers.csv")]
@@ -85,6 +98,12 @@ public sealed class ImportApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"file\":\"customers.csv\"", text, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "customers.csv")) && File.GetLastWriteTimeUtc(Path.Combine(Path.GetTempPath(), "customers.csv")) > DateTime.UtcNow.AddMinutes(-1));
+    }
+
+    private async Task<int> PortfolioCustomersAsync()
+    {
+        using var json = JsonDocument.Parse(await Manager.GetStringAsync("/api/portfolio?as_of=2026-06-30"));
+        return json.RootElement.GetProperty("portfolio").GetProperty("customers").GetInt32();
     }
 
     private static MultipartFormDataContent Form(params (string Name, string Text)[] files)

@@ -21,6 +21,10 @@ public interface ICustomerDirectory : IAsyncDisposable
     /// <summary>The regions and sales owners present, sorted; restricted to one owner's customers when given.</summary>
     Task<FilterValues> FilterValuesAsync(string? salesOwner, CancellationToken cancellationToken = default);
 
+    /// <summary>A text that changes whenever an import or an assessment run is committed: what a cache of figures
+    /// computed from the ledger and the saved assessments is keyed by.</summary>
+    Task<string> DataVersionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>True when the database answers a query.</summary>
     Task<bool> CanConnectAsync(CancellationToken cancellationToken = default);
 }

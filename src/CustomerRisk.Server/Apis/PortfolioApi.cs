@@ -5,11 +5,13 @@ using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CustomerRisk.Server.Apis;
 
 /// <summary>The portfolio overview: the figures of `crisk portfolio`, computed from the ledger as of a date (the latest
-/// saved assessment's date unless asked), with the concentration curve and the money by grade for the charts.</summary>
+/// saved assessment's date unless asked), with the concentration curve and the money by grade for the charts. The
+/// figures are kept in this instance's memory until the data changes (an import or an assessment run).</summary>
 public static class PortfolioApi
 {
     /// <summary>Exposure and expected loss of the customers of one grade.</summary>
@@ -28,7 +30,8 @@ public static class PortfolioApi
     }
 
     private static async Task<Results<Ok<PortfolioView>, ValidationProblem>> GetAsync(IRiskStore store, ICustomerDirectory directory,
-        StoreLocation location, TimeProvider clock, CancellationToken cancellationToken, [FromQuery(Name = "as_of")] string? asOf = null)
+        StoreLocation location, TimeProvider clock, IMemoryCache cache, CancellationToken cancellationToken,
+        [FromQuery(Name = "as_of")] string? asOf = null)
     {
         DateOnly date;
         if (asOf is not null)
@@ -43,12 +46,22 @@ public static class PortfolioApi
             date = (await directory.LatestRunAsync(cancellationToken))?.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         }
 
+        // The figures are a function of the date, the policy and the data; the data's version is read on every request,
+        // so an import or a run on any instance is seen at once and the cache never serves stale figures.
+        var key = (nameof(PortfolioView), date, location.Policy.Version, await directory.DataVersionAsync(cancellationToken));
+        if (cache.TryGetValue(key, out PortfolioView? cached) && cached is not null)
+        {
+            return TypedResults.Ok(cached);
+        }
+
         var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, Save: false), store, location.Policy, clock, null, cancellationToken);
         var byGrade = result.Customers.GroupBy(c => c.Grade).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GradeMoney(g.Key, g.Count(), g.Sum(c => c.Exposure), g.Sum(c => c.ExpectedLoss)))
             .ToArray();
-        return TypedResults.Ok(new PortfolioView(result.Portfolio, result.Run.PolicyVersion, byGrade,
-            ConcentrationCurve.Of(result.Customers.Select(c => c.Exposure))));
+        var view = new PortfolioView(result.Portfolio, result.Run.PolicyVersion, byGrade,
+            ConcentrationCurve.Of(result.Customers.Select(c => c.Exposure)));
+        cache.Set(key, view, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return TypedResults.Ok(view);
     }
 
     /// <summary>Parses yyyy-MM-dd, years 1900–2200 (a wider range is a typing mistake, not a date to compute at).</summary>

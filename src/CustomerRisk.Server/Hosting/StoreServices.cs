@@ -17,6 +17,7 @@ public static class StoreServices
         services.AddScoped<IRiskStore>(sp => RiskStoreFactory.Open(sp.GetRequiredService<StoreLocation>().Db, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IUserStore>(sp => ServerStores.OpenUsers(sp.GetRequiredService<StoreLocation>().Db));
         services.AddScoped<ICustomerDirectory>(sp => ServerStores.OpenCustomers(sp.GetRequiredService<StoreLocation>().Db));
+        services.AddMemoryCache(o => o.SizeLimit = 32);
         services.AddHostedService<StoreMigration>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }

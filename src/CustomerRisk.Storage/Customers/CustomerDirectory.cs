@@ -24,9 +24,9 @@ internal sealed class CustomerDirectory(RiskDbContext context) : ICustomerDirect
 
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
-            var text = search.Text.Trim();
-            var lower = text.ToLowerInvariant();
-            rows = rows.Where(r => r.c.CustomerId.Contains(text) || r.c.Name.ToLower().Contains(lower));
+            // Lower-cased on both sides: SQLite's lower() folds ASCII only, so the match is ASCII case-insensitive.
+            var lower = search.Text.Trim().ToLowerInvariant();
+            rows = rows.Where(r => r.c.CustomerId.ToLower().Contains(lower) || r.c.Name.ToLower().Contains(lower));
         }
 
         if (search.Grade is { } gradeCode)
@@ -152,6 +152,14 @@ internal sealed class CustomerDirectory(RiskDbContext context) : ICustomerDirect
         regions.Sort(StringComparer.Ordinal);
         owners.Sort(StringComparer.Ordinal);
         return new FilterValues(regions, owners);
+    }
+
+    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        // Both tables only grow, one row per committed import or run, so their counts name the data's state.
+        var imports = await context.ImportRuns.CountAsync(cancellationToken).ConfigureAwait(false);
+        var runs = await context.AssessmentRuns.CountAsync(cancellationToken).ConfigureAwait(false);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{imports}:{runs}");
     }
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)

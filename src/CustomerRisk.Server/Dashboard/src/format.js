@@ -21,4 +21,4 @@ export function text(value) {
   return value === null || value === undefined || value === '' ? t('customer.none') : String(value);
 }
 
-export const gradeColours = { A: '#1b7f3b', B: '#2563b0', C: '#b26a00', D: '#b3261e', N: '#6b6b6b' };
+export const gradeColours = { A: '#1b7f3b', B: '#2563b0', C: '#9a5b00', D: '#b3261e', N: '#6b6b6b' };

@@ -64,7 +64,7 @@ export async function customerPage(main, me, params, id) {
         h('h3', {}, t('customer.indicators')),
         dataTable([t('customer.indicators'), t('customer.value')], indicators.map(([k, f]) => [t(`ind.${k}`), f(a[k])]))),
       chartCard('chart-customer-aging', t('customer.aging'), {
-        xAxis: { type: 'category', data: buckets.map((b) => t(`aging.${b}`)) }, yAxis: { type: 'value' },
+        xAxis: { type: 'category', data: buckets.map((b) => t(`aging.${b}`)), axisLabel: { interval: 0 } }, yAxis: { type: 'value' },
         series: [{ type: 'bar', name: t('kpi.openAr'), data: buckets.map((b, i) => ({ value: a.aging[b], itemStyle: { color: agingColours[i] } })) }],
       }, dataTable([t('customer.aging'), t('kpi.openAr')], buckets.map((b) => [t(`aging.${b}`), money(a.aging[b])]))),
       chartCard('chart-trend', t('chart.trend'), {

@@ -32,7 +32,8 @@ export async function portfolioPage(main, me, params) {
   const grades = ['A', 'B', 'C', 'D', 'N'];
   const byGrade = Object.fromEntries(view.by_grade.map((g) => [g.grade, g]));
 
-  main.replaceChildren(
+  // replaceChildren would print a null as text, so absent parts are filtered out.
+  main.replaceChildren(...[
     h('h1', {}, t('portfolio.title', p.as_of)),
     form, status,
     p.customers === 0 ? h('p', {}, t('portfolio.none')) : null,
@@ -43,7 +44,7 @@ export async function portfolioPage(main, me, params) {
         series: [{ type: 'bar', name: t('kpi.customers'), data: grades.map((g) => ({ value: p.grade_counts[g] ?? 0, itemStyle: { color: gradeColours[g] } })) }],
       }, dataTable([t('col.grade'), t('kpi.customers')], grades.map((g) => [g, p.grade_counts[g] ?? 0]))),
       chartCard('chart-aging', t('chart.aging'), {
-        xAxis: { type: 'category', data: buckets.map((b) => t(`aging.${b}`)) }, yAxis: { type: 'value' },
+        xAxis: { type: 'category', data: buckets.map((b) => t(`aging.${b}`)), axisLabel: { interval: 0 } }, yAxis: { type: 'value' },
         series: [{ type: 'bar', name: t('kpi.openAr'), data: buckets.map((b, i) => ({ value: p.aging[b], itemStyle: { color: agingColours[i] } })) }],
       }, dataTable([t('customer.aging'), t('kpi.openAr')], buckets.map((b) => [t(`aging.${b}`), money(p.aging[b])]))),
       chartCard('chart-concentration', t('chart.concentration'), {
@@ -52,14 +53,15 @@ export async function portfolioPage(main, me, params) {
         legend: { top: 0 },
         series: [
           { type: 'line', name: t('chart.exposureShare'), showSymbol: false, data: view.concentration.map((c) => [c.customer_share, c.exposure_share]), areaStyle: { opacity: 0.15 } },
-          { type: 'line', name: t('chart.equal'), showSymbol: false, lineStyle: { type: 'dashed', color: '#888' }, data: [[0, 0], [1, 1]] },
+          { type: 'line', name: t('chart.equal'), showSymbol: false, itemStyle: { color: '#888' }, lineStyle: { type: 'dashed', color: '#888' }, data: [[0, 0], [1, 1]] },
         ],
       }, dataTable([t('chart.customerShare'), t('chart.exposureShare')],
         view.concentration.filter((_, i) => i % 10 === 0).map((c) => [percent(c.customer_share, 0), percent(c.exposure_share)]))),
       chartCard('chart-el', t('chart.el'), {
         xAxis: { type: 'category', data: grades }, yAxis: { type: 'value' },
         series: [{ type: 'bar', name: t('kpi.el'), data: grades.map((g) => ({ value: byGrade[g]?.expected_loss ?? 0, itemStyle: { color: gradeColours[g] } })) }],
-      }, dataTable([t('col.grade'), t('kpi.exposure'), t('kpi.el')], grades.map((g) => [g, money(byGrade[g]?.exposure ?? 0), money(byGrade[g]?.expected_loss ?? 0)])))));
+      }, dataTable([t('col.grade'), t('kpi.exposure'), t('kpi.el')], grades.map((g) => [g, money(byGrade[g]?.exposure ?? 0), money(byGrade[g]?.expected_loss ?? 0)])))),
+  ].filter(Boolean));
 }
 
 async function assess(asOf, status) {

@@ -33,23 +33,39 @@ public sealed record AssessPortfolioResult(AssessmentRun Run, IReadOnlyList<Cust
             return;
         }
 
-        var buffered = new BufferedStream(stream, 1 << 16);
-        await using (buffered.ConfigureAwait(false))
+        // Gathered into large writes; the stream is left open (it may be standard output).
+        var buffer = new byte[1 << 16];
+        var used = 0;
+        buffer[used++] = (byte)'[';
+        for (var i = 0; i < CustomersJson.Count; i++)
         {
-            buffered.WriteByte((byte)'[');
-            for (var i = 0; i < CustomersJson.Count; i++)
+            var json = CustomersJson[i];
+            if (used + json.Length + 2 > buffer.Length)
             {
-                if (i > 0)
-                {
-                    buffered.WriteByte((byte)',');
-                }
-
-                await buffered.WriteAsync(CustomersJson[i], cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
+                used = 0;
             }
 
-            buffered.WriteByte((byte)']');
-            await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (i > 0)
+            {
+                buffer[used++] = (byte)',';
+            }
+
+            if (json.Length + 2 > buffer.Length)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+                used = 0;
+            }
+            else
+            {
+                json.CopyTo(buffer, used);
+                used += json.Length;
+            }
         }
+
+        buffer[used++] = (byte)']';
+        await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -131,12 +131,26 @@ public sealed class AssessExpertScoreTests
 
         var expected = JsonSerializer.SerializeToUtf8Bytes(result.Customers, AssessPortfolio.Json);
         Assert.Equal(expected, written.ToArray());
+        written.WriteByte((byte)'\n'); // the stream is left open: the command line writes a line end after it
         var (run, records) = Assert.Single(store.Saved);
         Assert.Equal(result.Customers.Select(c => JsonSerializer.Serialize(c, AssessPortfolio.Json)), records.Select(r => r.Details));
         Assert.All(records, r => Assert.Equal(run.RunId, r.RunId));
         Assert.Equal(result.Customers.Select(c => c.Grade), records.Select(r => r.Grade.ToCode()));
         using var document = JsonDocument.Parse(Encoding.UTF8.GetString(written.ToArray()));
         Assert.Equal(2m, document.RootElement[0].GetProperty("expert_score").GetDecimal());
+    }
+
+    [Fact]
+    public async Task JsonOutputOfManyCustomers_IsTheSerialisedList_AcrossItsWriteBuffers()
+    {
+        var store = Store();
+        store.Ledgers.AddRange(Enumerable.Range(0, 300).Select(i => PromptPayer($"M{i:D3}", 10m + i)));
+        var result = await AssessAsync(store);
+        using var written = new MemoryStream();
+        await result.WriteJsonAsync(written, CancellationToken.None);
+
+        Assert.True(written.Length > 3 * 65_536, $"only {written.Length} bytes: the buffer never filled");
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(result.Customers, AssessPortfolio.Json), written.ToArray());
     }
 
     [Fact]

@@ -250,6 +250,55 @@ public static class IndicatorCalculator
         };
     }
 
+    /// <summary>The customer's DSO alone as of <paramref name="asOf"/>: 365 × open_ar / sales_12m (the review window's
+    /// length in days), 0 when open AR is 0, null when sales are 0 — exactly <see cref="CustomerIndicators.Dso"/> of
+    /// <see cref="Compute(CustomerLedger, DateOnly, IndicatorPolicy, IndicatorWorkspace)"/> at that date, for about the
+    /// cost of the cash application alone. The early-warning rule on DSO needs the figure 90 days earlier, and
+    /// nothing else of that date.</summary>
+    /// <param name="ledger">The customer's ledger, sorted as <see cref="CustomerLedger"/> says.</param>
+    /// <param name="asOf">The date the DSO is computed as of.</param>
+    /// <param name="policy">The review window and the settle tolerance.</param>
+    /// <param name="workspace">Scratch buffers; one per thread.</param>
+    /// <returns>Days of sales outstanding, 0 or more, or null.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Compute(CustomerLedger, DateOnly, IndicatorPolicy, IndicatorWorkspace)"/>.</exception>
+    public static decimal? DsoAsOf(CustomerLedger ledger, DateOnly asOf, IndicatorPolicy policy, IndicatorWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace.EnsureValidated(policy);
+
+        var t = asOf.DayNumber;
+        var invoices = ledger.Invoices.Span;
+        var remaining = workspace.Remaining(invoices.Length);
+        var settledDay = workspace.SettledDay(invoices.Length);
+        CashApplication.ApplyCore(ledger, t, policy.SettleTolerance, remaining, settledDay, workspace);
+
+        // The same sums in the same (ledger) order as Compute, so the result is the same decimal to the last digit.
+        var windowStart = t - policy.ReviewWindowDays;
+        decimal openAr = 0m, sales = 0m;
+        for (var i = 0; i < invoices.Length; i++)
+        {
+            var settled = settledDay[i];
+            if (settled == CashApplication.NotIssued)
+            {
+                continue;
+            }
+
+            if (invoices[i].IssueDate.DayNumber > windowStart)
+            {
+                sales += invoices[i].Amount;
+            }
+
+            if (settled == CashApplication.Open)
+            {
+                openAr += remaining[i];
+            }
+        }
+
+        return openAr == 0m ? 0m : sales == 0m ? null : policy.ReviewWindowDays * openAr / sales;
+    }
+
     /// <summary>The median gap between consecutive issue days; null with fewer than 3 invoices. Sorts in place.</summary>
     private static decimal? MedianInterval(Span<int> issueDays)
     {

@@ -13,7 +13,7 @@ public static class AssessCommand
 {
     private static readonly string[] CsvColumns =
     [
-        "customer_id", "name", "as_of", "grade", "collection", "timeliness", "focus", "vetoed", "credit_score", "pd",
+        "customer_id", "name", "as_of", "grade", "collection", "timeliness", "focus", "vetoed", "expert_score", "credit_score", "pd",
         "open_ar", "overdue_ar", "unapplied_credit", "current", "d1_30", "d31_60", "d61_90", "d91_180", "d181_plus",
         "sales_12m", "ar_turnover", "dso", "net_collection_rate", "max_days_late", "avg_days_late", "payment_delay_rate",
         "on_time_rate", "frequency_change", "amount_change", "days_since_last_invoice", "typical_interval", "dormant",
@@ -42,7 +42,7 @@ public static class AssessCommand
             {
                 case "json":
                     await writer.FlushAsync(cancellationToken);
-                    await JsonSerializer.SerializeAsync(stream, result.Customers, AssessPortfolio.Json, cancellationToken);
+                    await result.WriteJsonAsync(stream, cancellationToken);
                     await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
                     break;
                 case "csv":
@@ -184,7 +184,7 @@ public static class AssessCommand
             object?[] values =
             [
                 c.CustomerId, c.Name, c.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Grade, c.GradeComponents.Collection,
-                c.GradeComponents.Timeliness, c.GradeComponents.Focus, c.Vetoed, c.CreditScore, c.Pd, c.OpenAr, c.OverdueAr,
+                c.GradeComponents.Timeliness, c.GradeComponents.Focus, c.Vetoed, c.ExpertScore, c.CreditScore, c.Pd, c.OpenAr, c.OverdueAr,
                 c.UnappliedCredit, c.Aging.Current, c.Aging.D1To30, c.Aging.D31To60, c.Aging.D61To90, c.Aging.D91To180,
                 c.Aging.D181Plus, c.Sales12m, c.ArTurnover, c.Dso, c.NetCollectionRate, c.MaxDaysLate, c.AvgDaysLate,
                 c.PaymentDelayRate, c.OnTimeRate, c.FrequencyChange, c.AmountChange, c.DaysSinceLastInvoice, c.TypicalInterval,

@@ -176,4 +176,27 @@ public sealed class PaymentBehaviourTests
         Assert.Equal(10, early.MaxDaysLate);
         Assert.Equal(0, later.MaxDaysLate);
     }
+
+    [Fact]
+    public void LaterPaymentNamingAnInvoiceNotYetIssued_CanLowerMaxDaysLate_BecauseItThenPaysTheInvoiceItNames()
+    {
+        // A (issued 01-01, due 06-30) and B (issued 01-10, due 01-20), 100 each. 100 arrives naming B: on 01-05 B does
+        // not exist yet, so the cash goes oldest-first to A; B waits for the 100 of 02-09, 20 days late. The same
+        // payment on 01-15 pays B, on time, and the 02-09 payment settles A, on time: paying later lowered the max.
+        var early = new LedgerBuilder()
+            .Invoice("A", "2025-01-01", "2025-06-30", 100m)
+            .Invoice("B", "2025-01-10", "2025-01-20", 100m)
+            .Payment("2025-01-05", 100m, "B")
+            .Payment("2025-02-09", 100m)
+            .Indicators("2025-12-31");
+        var later = new LedgerBuilder()
+            .Invoice("A", "2025-01-01", "2025-06-30", 100m)
+            .Invoice("B", "2025-01-10", "2025-01-20", 100m)
+            .Payment("2025-01-15", 100m, "B")
+            .Payment("2025-02-09", 100m)
+            .Indicators("2025-12-31");
+
+        Assert.Equal(20, early.MaxDaysLate);
+        Assert.Equal(0, later.MaxDaysLate);
+    }
 }

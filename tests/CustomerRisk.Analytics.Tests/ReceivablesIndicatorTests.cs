@@ -179,4 +179,24 @@ public sealed class ReceivablesIndicatorTests
         Assert.False(indicators.HasInvoiceInWindow);
         Assert.False(indicators.HasInvoiceInPriorWindow);
     }
+
+    [Fact]
+    public void DsoAsOf_GivesTheDsoOfItsOwnDate_ZeroWithNothingOpen_AndNullWithoutSales()
+    {
+        // 1,000 issued 2025-01-01 (due 01-31); 750 paid 2025-05-01. As of 2025-06-30: 365 × 250 / 1,000 = 91.25. As of
+        // 90 days earlier, 2025-04-01: nothing paid yet, 365 × 1,000 / 1,000 = 365. As of 2026-01-02 the invoice has left
+        // the review window: 250 open on no sales, null. As of 2024-12-31 nothing is issued: 0.
+        var ledger = new LedgerBuilder()
+            .Invoice("I1", "2025-01-01", "2025-01-31", 1_000m)
+            .Payment("2025-05-01", 750m)
+            .Build();
+        var workspace = new IndicatorWorkspace();
+
+        Assert.Equal(91.25m, IndicatorCalculator.DsoAsOf(ledger, AsOf, IndicatorPolicy.Default, workspace));
+        Assert.Equal(365m, IndicatorCalculator.DsoAsOf(ledger, AsOf.AddDays(-90), IndicatorPolicy.Default, workspace));
+        Assert.Null(IndicatorCalculator.DsoAsOf(ledger, D("2026-01-02"), IndicatorPolicy.Default, workspace));
+        Assert.Equal(0m, IndicatorCalculator.DsoAsOf(ledger, D("2024-12-31"), IndicatorPolicy.Default, workspace));
+        Assert.Equal(IndicatorCalculator.Compute(ledger, AsOf, IndicatorPolicy.Default).Dso,
+            IndicatorCalculator.DsoAsOf(ledger, AsOf, IndicatorPolicy.Default, workspace));
+    }
 }

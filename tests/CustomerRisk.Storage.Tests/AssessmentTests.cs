@@ -109,4 +109,33 @@ public sealed class AssessmentTests
         Assert.Equal(5000, latest.Count);
         Assert.All(records, r => Assert.Equal(r, latest[r.CustomerId]));
     }
+
+    [Theory]
+    [StoreProviders]
+    [PostgresProvider]
+    public async Task ReadLatestGrades_PicksTheSameAssessmentAsReadLatest_OnEveryDate(string provider)
+    {
+        await using var test = await TestStore.CreateAsync(provider);
+        var june = Run("2026-06-30");
+        var september = Run("2026-09-30");
+        var septemberAgain = Run("2026-09-30", "default-2");
+        await test.Store.SaveAssessmentsAsync(june, [Record(june, "C1", Grade.A, 1m), Record(june, "C2", Grade.N, 2m)]);
+        await test.Store.SaveAssessmentsAsync(september, [Record(september, "C1", Grade.C, 3m)]);
+        await test.Store.SaveAssessmentsAsync(septemberAgain, [Record(septemberAgain, "C1", Grade.D, 4m), Record(septemberAgain, "C3", Grade.B, 5m)]);
+
+        foreach (var date in new[] { "2026-06-29", "2026-06-30", "2026-07-15", "2026-09-29", "2026-09-30", "2027-01-01" })
+        {
+            var full = await test.Store.ReadLatestAssessmentsAsync(D(date));
+            var grades = await test.Store.ReadLatestGradesAsync(D(date));
+
+            Assert.Equal(full.ToDictionary(p => p.Key, p => p.Value.Grade).OrderBy(p => p.Key, StringComparer.Ordinal),
+                grades.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+
+        var october = await test.Store.ReadLatestGradesAsync(D("2026-10-01"));
+        Assert.Equal(Grade.D, october["C1"]);
+        Assert.Equal(Grade.N, october["C2"]);
+        Assert.Equal(Grade.B, october["C3"]);
+        Assert.Empty(await test.Store.ReadLatestGradesAsync(D("2026-06-29")));
+    }
 }

@@ -25,6 +25,12 @@ internal sealed class DiscardingRiskStore(IReadOnlySet<string> customerIds) : IR
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,
         CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyDictionary<string, Grade>> ReadLatestGradesAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ExpertScore>> ReadExpertScoresAsync(DateOnly asOf, string? customerId = null,
+        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private sealed class Session(DiscardingRiskStore store, IReadOnlySet<string> customerIds) : IImportSession

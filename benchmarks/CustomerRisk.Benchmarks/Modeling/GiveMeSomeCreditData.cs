@@ -26,17 +26,40 @@ internal sealed class GiveMeSomeCreditData
 
     public byte[] TestLabels { get; }
 
+    /// <summary>Rows kept in a dry run: enough for both classes in both parts of the split.</summary>
+    private const int DryRunRows = 3_000;
+
+    /// <summary>True when the data file can be found.</summary>
+    public static bool IsAvailable => Locate() is not null;
+
     public static GiveMeSomeCreditData Load()
     {
         var path = Locate() ?? throw new FileNotFoundException(
             "Give Me Some Credit (give_me_some_credit/cs-training.csv) was not found: set CRISK_GMSC or run from the repository.");
-        var table = CsvTableReader.Read(path);
+        var table = DryRun.Enabled ? ReadFirstRows(path, DryRunRows) : CsvTableReader.Read(path);
+
         var all = TrainingSet.From(table, Target);
         var (train, test) = StratifiedSplit.TrainTest(all.Target.Labels, 0.3, 42);
         return new GiveMeSomeCreditData(
             TrainingSet.From(table.SelectRows(train), Target),
             table.SelectRows(test).Without(Target),
             test.Select(r => all.Target.Labels[r]).ToArray());
+    }
+
+    /// <summary>The header and the first <paramref name="rows"/> rows, through a temporary copy (a dry run need not
+    /// parse 150,000 rows).</summary>
+    private static ModelingTable ReadFirstRows(string path, int rows)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"crisk-gmsc-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllLines(copy, File.ReadLines(path).Take(rows + 1));
+            return CsvTableReader.Read(copy);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
     }
 
     private static string? Locate()

@@ -10,6 +10,7 @@ namespace CustomerRisk.Benchmarks.Modeling;
 /// Budget: no slower than XGBoost on the same machine. Run: <c>dotnet run -c Release --project
 /// benchmarks/CustomerRisk.Benchmarks -- --filter '*GradientBoostingTrainingBenchmarks*'</c>.</summary>
 [MemoryDiagnoser]
+[UsesDataSet("give_me_some_credit")]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class GradientBoostingTrainingBenchmarks
 {

@@ -10,6 +10,7 @@ namespace CustomerRisk.Benchmarks.Modeling;
 /// 1,000,000 rows/s; trees at least XGBoost's inplace_predict rate with 2 threads. Run: <c>dotnet run -c Release
 /// --project benchmarks/CustomerRisk.Benchmarks -- --filter '*Modeling.ScoringBenchmarks*'</c>.</summary>
 [MemoryDiagnoser]
+[UsesDataSet("give_me_some_credit")]
 public class ScoringBenchmarks
 {
     private Scorecard _scorecard = null!;

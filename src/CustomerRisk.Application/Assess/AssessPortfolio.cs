@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerRisk.Analytics;
@@ -15,10 +16,62 @@ namespace CustomerRisk.Application.Assess;
 public sealed record AssessPortfolioRequest(DateOnly AsOf, string? CustomerId = null, bool Save = true);
 
 /// <summary>The assessments, in customer_id order, and the portfolio figures.</summary>
-public sealed record AssessPortfolioResult(AssessmentRun Run, IReadOnlyList<CustomerAssessment> Customers, PortfolioReport Portfolio);
+public sealed record AssessPortfolioResult(AssessmentRun Run, IReadOnlyList<CustomerAssessment> Customers, PortfolioReport Portfolio)
+{
+    /// <summary>Each customer's assessment as UTF-8 JSON with <see cref="AssessPortfolio.Json"/>'s options, in the
+    /// order of <see cref="Customers"/>, when the run made it (a saved run does: it is what the store keeps as the
+    /// details); empty otherwise.</summary>
+    public IReadOnlyList<byte[]> CustomersJson { get; init; } = [];
 
-/// <summary>The assessment use case: indicators (spec/indicators.md), the A/B/C/D rating and the expert credit score
-/// (spec/rating.md), limits, warnings graded by the risk matrix, dunning, review dates and expected loss
+    /// <summary>Writes <see cref="Customers"/> as one JSON array (`crisk assess --format json`), the same bytes as
+    /// serialising the list, from <see cref="CustomersJson"/> when the run made it.</summary>
+    public async Task WriteJsonAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (CustomersJson.Count != Customers.Count)
+        {
+            await JsonSerializer.SerializeAsync(stream, Customers, AssessPortfolio.Json, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Gathered into large writes; the stream is left open (it may be standard output).
+        var buffer = new byte[1 << 16];
+        var used = 0;
+        buffer[used++] = (byte)'[';
+        for (var i = 0; i < CustomersJson.Count; i++)
+        {
+            var json = CustomersJson[i];
+            if (used + json.Length + 2 > buffer.Length)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
+                used = 0;
+            }
+
+            if (i > 0)
+            {
+                buffer[used++] = (byte)',';
+            }
+
+            if (json.Length + 2 > buffer.Length)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+                used = 0;
+            }
+            else
+            {
+                json.CopyTo(buffer, used);
+                used += json.Length;
+            }
+        }
+
+        buffer[used++] = (byte)']';
+        await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The assessment use case: indicators (spec/indicators.md), the A/B/C/D rating with the Delphi expert score
+/// and the expert credit score (spec/rating.md), limits, warnings graded by the risk matrix, dunning, review dates and expected loss
 /// (spec/operations.md) for every customer, in two passes: the first computes what each customer alone decides, the
 /// second what needs the portfolio (revenue share, exposure share for the risk matrix).</summary>
 public static class AssessPortfolio
@@ -43,7 +96,6 @@ public static class AssessPortfolio
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(clock);
         var indicatorPolicy = IndicatorPolicy.Default;
-        var previous = await store.ReadLatestAssessmentsAsync(request.AsOf.AddDays(-1), cancellationToken).ConfigureAwait(false);
         var run = new AssessmentRun
         {
             RunId = Guid.NewGuid(),
@@ -53,6 +105,9 @@ public static class AssessPortfolio
             ScoreModel = scoreModel?.Name ?? "expert_scorecard",
         };
 
+        // Read while the ledger streams in; the first batch waits for it.
+        var backgroundRead = Task.Run(() => CustomerBackground.ReadAsync(store, request, cancellationToken), cancellationToken);
+        CustomerBackground? background = null;
         var firstPass = new List<FirstPass>();
         var portfolio = new PortfolioAccumulator(request.AsOf, indicatorPolicy);
         var batch = new List<CustomerLedger>(BatchSize);
@@ -62,13 +117,15 @@ public static class AssessPortfolio
             batch.Add(ledger);
             if (batch.Count == BatchSize)
             {
-                Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio, scoreModel);
+                background ??= await backgroundRead.ConfigureAwait(false);
+                Compute(batch, request.AsOf, indicatorPolicy, policy, background, workspaces, firstPass, portfolio, scoreModel);
                 batch.Clear();
                 progress?.Report(firstPass.Count);
             }
         }
 
-        Compute(batch, request.AsOf, indicatorPolicy, policy, previous, workspaces, firstPass, portfolio, scoreModel);
+        background ??= await backgroundRead.ConfigureAwait(false);
+        Compute(batch, request.AsOf, indicatorPolicy, policy, background, workspaces, firstPass, portfolio, scoreModel);
         progress?.Report(firstPass.Count);
         if (request.CustomerId is not null && firstPass.Count == 0)
         {
@@ -80,18 +137,34 @@ public static class AssessPortfolio
         Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf));
 
         var report = Report(totals, assessments);
-        if (request.Save)
+        if (!request.Save)
         {
-            var records = new AssessmentRecord[assessments.Length];
-            Parallel.For(0, assessments.Length, i => records[i] = ToRecord(assessments[i], firstPass[i].Rating.Grade, run.RunId));
-            await store.SaveAssessmentsAsync(run, records, cancellationToken).ConfigureAwait(false);
+            return new AssessPortfolioResult(run, assessments, report);
         }
 
-        return new AssessPortfolioResult(run, assessments, report);
+        var json = SerialiseEach(assessments);
+        var grades = new Grade[firstPass.Count];
+        for (var i = 0; i < grades.Length; i++)
+        {
+            grades[i] = firstPass[i].Rating.Grade;
+        }
+
+        await store.SaveAssessmentsAsync(run, new RecordList(assessments, grades, json, run.RunId), cancellationToken)
+            .ConfigureAwait(false);
+        return new AssessPortfolioResult(run, assessments, report) { CustomersJson = json };
+    }
+
+    /// <summary>Each assessment as UTF-8 JSON, serialised once in parallel: saved as the details and printed by
+    /// `--format json` from the same bytes.</summary>
+    private static byte[][] SerialiseEach(CustomerAssessment[] assessments)
+    {
+        var json = new byte[assessments.Length][];
+        Parallel.For(0, assessments.Length, i => json[i] = JsonSerializer.SerializeToUtf8Bytes(assessments[i], Json));
+        return json;
     }
 
     private static void Compute(List<CustomerLedger> batch, DateOnly asOf, IndicatorPolicy indicatorPolicy,
-        CreditPolicy policy, IReadOnlyDictionary<string, AssessmentRecord> previous,
+        CreditPolicy policy, CustomerBackground background,
         ThreadLocal<IndicatorWorkspace> workspaces, List<FirstPass> results, PortfolioAccumulator portfolio,
         ICreditScoreModel? scoreModel)
     {
@@ -101,10 +174,10 @@ public static class AssessPortfolio
             var ledger = batch[i];
             var workspace = workspaces.Value!;
             var now = IndicatorCalculator.Compute(ledger, asOf, indicatorPolicy, workspace);
-            // The DSO warning compares with the same figure 90 days earlier (spec/operations.md).
-            var earlier = IndicatorCalculator.Compute(ledger, asOf.AddDays(-90), indicatorPolicy, workspace);
-            previous.TryGetValue(ledger.Customer.CustomerId, out var last);
-            computed[i] = Decide(ledger, now, earlier.Dso, last?.Grade, asOf, policy, scoreModel);
+            // The DSO warning compares with the same figure 90 days earlier (spec/operations.md): only that figure.
+            var dsoEarlier = IndicatorCalculator.DsoAsOf(ledger, asOf.AddDays(-90), indicatorPolicy, workspace);
+            var id = ledger.Customer.CustomerId;
+            computed[i] = Decide(ledger, now, dsoEarlier, background.PreviousGrade(id), background.Experts(id), asOf, policy, scoreModel);
         });
         foreach (var item in computed)
         {
@@ -114,11 +187,12 @@ public static class AssessPortfolio
     }
 
     private static FirstPass Decide(CustomerLedger ledger, CustomerIndicators now, decimal? dso90DaysEarlier,
-        Grade? previousGrade, DateOnly asOf, CreditPolicy policy, ICreditScoreModel? scoreModel)
+        Grade? previousGrade, CustomerDelphiSummary? experts, DateOnly asOf, CreditPolicy policy, ICreditScoreModel? scoreModel)
     {
         var customer = ledger.Customer;
         var rating = RatingEngine.Rate(
-            new RatingInputs(now.NetCollectionRate, now.MaxDaysLate, customer.ProductFocus, now.InvoicesDueInWindow), policy);
+            new RatingInputs(now.NetCollectionRate, now.MaxDaysLate, customer.ProductFocus, now.InvoicesDueInWindow,
+                experts?.ExpertScore), policy);
         var limit = customer.CreditLimit is > 0m ? customer.CreditLimit : null;
         var utilisation = limit is { } l ? now.Exposure / l : (decimal?)null;
         var invoices = ledger.Invoices.Span;
@@ -147,7 +221,7 @@ public static class AssessPortfolio
         };
         var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy);
         var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy);
-        return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, rating, score, recommendation, limit, utilisation);
+        return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, experts, rating, score, recommendation, limit, utilisation);
     }
 
     private static CustomerAssessment Complete(FirstPass first, PortfolioIndicators totals, CreditPolicy policy, DateOnly asOf)
@@ -159,6 +233,7 @@ public static class AssessPortfolio
         {
             GradeNow = first.Rating.Grade,
             GradePrevious = first.PreviousGrade,
+            ExpertScore = first.Experts?.ExpertScore,
             OverdueShare = now.OpenAr > 0m ? now.OverdueAr / now.OpenAr : null,
             OldestDpd = now.OldestDaysPastDue,
             Utilisation = first.Utilisation,
@@ -187,6 +262,8 @@ public static class AssessPortfolio
             Grade = first.Rating.Grade.ToCode(),
             GradeComponents = new GradeComponents(first.Rating.Collection?.ToCode(), first.Rating.Timeliness?.ToCode(), first.Rating.Focus?.ToCode()),
             Vetoed = first.Rating.Vetoed,
+            ExpertScore = first.Experts?.ExpertScore,
+            Delphi = DelphiOutput.From(first.Experts),
             CreditScore = (int)Math.Round(first.Score.Score, MidpointRounding.AwayFromZero),
             Pd = Round(first.Score.Pd, 6),
             ScoreModel = first.Score.Source,
@@ -262,21 +339,46 @@ public static class AssessPortfolio
         };
     }
 
-    private static AssessmentRecord ToRecord(CustomerAssessment assessment, Grade grade, Guid runId) => new()
+    /// <summary>The records to save, made one at a time as the store reads them: each details text lives only while
+    /// its row is written, instead of 100,000 of them (about 600 MB of UTF-16) at once.</summary>
+    private sealed class RecordList(CustomerAssessment[] assessments, Grade[] grades, byte[][] json, Guid runId)
+        : IReadOnlyList<AssessmentRecord>
     {
-        CustomerId = assessment.CustomerId,
-        AsOf = assessment.AsOf,
-        RunId = runId,
-        Grade = grade,
-        CreditScore = assessment.CreditScore,
-        Pd = assessment.Pd,
-        OpenAr = assessment.OpenAr,
-        OverdueAr = assessment.OverdueAr,
-        Exposure = assessment.Exposure,
-        Dso = assessment.Dso,
-        ExpectedLoss = assessment.ExpectedLoss,
-        Details = JsonSerializer.Serialize(assessment, Json),
-    };
+        public int Count => assessments.Length;
+
+        public AssessmentRecord this[int index]
+        {
+            get
+            {
+                var assessment = assessments[index];
+                return new AssessmentRecord
+                {
+                    CustomerId = assessment.CustomerId,
+                    AsOf = assessment.AsOf,
+                    RunId = runId,
+                    Grade = grades[index],
+                    CreditScore = assessment.CreditScore,
+                    Pd = assessment.Pd,
+                    OpenAr = assessment.OpenAr,
+                    OverdueAr = assessment.OverdueAr,
+                    Exposure = assessment.Exposure,
+                    Dso = assessment.Dso,
+                    ExpectedLoss = assessment.ExpectedLoss,
+                    Details = Encoding.UTF8.GetString(json[index]),
+                };
+            }
+        }
+
+        public IEnumerator<AssessmentRecord> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private static AgingOutput ToOutput(AgingBuckets aging) => new(Money(aging.Current), Money(aging.D1To30),
         Money(aging.D31To60), Money(aging.D61To90), Money(aging.D91To180), Money(aging.D181Plus));
@@ -290,6 +392,6 @@ public static class AssessPortfolio
     private static decimal? Round(decimal? value, int decimals) => value is { } v ? Round(v, decimals) : null;
 
     private sealed record FirstPass(Customer Customer, CustomerIndicators Indicators, decimal? Dso90DaysEarlier,
-        Grade? PreviousGrade, RatingResult Rating, CreditScoreResult Score, LimitRecommendation Limit,
+        Grade? PreviousGrade, CustomerDelphiSummary? Experts, RatingResult Rating, CreditScoreResult Score, LimitRecommendation Limit,
         decimal? GrantedLimit, decimal? Utilisation);
 }

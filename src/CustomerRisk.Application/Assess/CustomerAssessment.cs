@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using CustomerRisk.Domain;
+using CustomerRisk.Policy;
 
 namespace CustomerRisk.Application.Assess;
 
@@ -12,6 +14,13 @@ public sealed record CustomerAssessment
     public required string Grade { get; init; }
     public required GradeComponents GradeComponents { get; init; }
     public required bool Vetoed { get; init; }
+
+    /// <summary>The Delphi expert score, 1–5: the median of <c>overall</c> in the latest round, else of all its scores
+    /// (spec/rating.md); null when no expert scored the customer.</summary>
+    public decimal? ExpertScore { get; init; }
+
+    /// <summary>The latest Delphi round: per criterion the median and interquartile range; null without expert scores.</summary>
+    public DelphiOutput? Delphi { get; init; }
     public int? CreditScore { get; init; }
     public decimal? Pd { get; init; }
     public required string ScoreModel { get; init; }
@@ -73,3 +82,34 @@ public sealed record AgingOutput(
 
 /// <summary>An early-warning rule that fired, with the risk-matrix severity of the customer.</summary>
 public sealed record AlertOutput(string Rule, string Severity, decimal Value, decimal? Threshold, string Message);
+
+/// <summary>The latest Delphi round of a customer's expert scores (spec/rating.md).</summary>
+/// <param name="Round">The latest round's number, 1 for the first.</param>
+/// <param name="Rounds">How many rounds there were.</param>
+/// <param name="Converged">True when every criterion's IQR in the latest round is at most 1.</param>
+/// <param name="FromOverall">True when the expert score is the median of <c>overall</c>; false when of all criteria.</param>
+/// <param name="Criteria">Per criterion of the latest round: experts, median, IQR.</param>
+public sealed record DelphiOutput(int Round, int Rounds, bool Converged, bool FromOverall, IReadOnlyList<DelphiCriterionOutput> Criteria)
+{
+    /// <summary>The output of a summary, or null for none.</summary>
+    public static DelphiOutput? From(CustomerDelphiSummary? summary)
+    {
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var latest = summary.LatestRound;
+        var criteria = new DelphiCriterionOutput[latest.Criteria.Count];
+        for (var i = 0; i < criteria.Length; i++)
+        {
+            var c = latest.Criteria[i];
+            criteria[i] = new DelphiCriterionOutput(c.Criterion.ToCode(), c.Count, c.Median, c.Iqr);
+        }
+
+        return new DelphiOutput(latest.Round, summary.Rounds.Count, latest.Converged, summary.ExpertScoreFromOverall, criteria);
+    }
+}
+
+/// <summary>One criterion of a Delphi round: how many experts scored it, their median (1–5) and interquartile range.</summary>
+public sealed record DelphiCriterionOutput(string Criterion, int Experts, decimal Median, decimal Iqr);

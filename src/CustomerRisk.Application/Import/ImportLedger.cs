@@ -272,6 +272,9 @@ public static class ImportLedger
         where T : class
     {
         RejectsWriter? rejects = null;
+        // The store writes one batch while the next is parsed: parsing and the store's upsert each keep a core busy,
+        // where one after the other they took the sum of both. Batches still reach the store one at a time, in order.
+        Task<UpsertCounts>? writing = null;
         try
         {
             var opened = LedgerFileOpener.Open(file.Path, file.Kind, mapper.Columns);
@@ -303,9 +306,15 @@ public static class ImportLedger
                     batch.Add(record);
                     if (batch.Count == context.BatchSize)
                     {
-                        counts += await mapper.UpsertAsync(context.Session, batch, cancellationToken).ConfigureAwait(false);
+                        if (writing is not null)
+                        {
+                            counts += await writing.ConfigureAwait(false);
+                        }
 
-                        // A fresh list: the session may still hold the one it was given.
+                        var full = batch;
+                        writing = Task.Run(() => mapper.UpsertAsync(context.Session, full, cancellationToken), cancellationToken);
+
+                        // A fresh list: the session holds the one it was given.
                         batch = new List<T>(context.BatchSize);
                     }
                 }
@@ -315,6 +324,13 @@ public static class ImportLedger
                     cancellationToken.ThrowIfCancellationRequested();
                     context.Progress?.Report(new ImportProgress(file.Path, file.Kind, rowsRead, FileDone: false));
                 }
+            }
+
+            if (writing is not null)
+            {
+                var pending = writing;
+                writing = null;
+                counts += await pending.ConfigureAwait(false);
             }
 
             if (batch.Count > 0)
@@ -337,6 +353,19 @@ public static class ImportLedger
         }
         catch
         {
+            if (writing is not null)
+            {
+                // The session must not be written to after this method gives it back: wait for the batch in flight.
+                try
+                {
+                    await writing.ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // The first failure is the one rethrown below.
+                }
+            }
+
             if (rejects is not null)
             {
                 rejects.Dispose();

@@ -1,4 +1,5 @@
 using CustomerRisk.Analytics;
+using CustomerRisk.Domain;
 
 namespace CustomerRisk.Application.Ports;
 
@@ -27,5 +28,16 @@ public interface IRiskStore : IAsyncDisposable
     /// <summary>The most recent saved assessment of each customer made as of a date on or before
     /// <paramref name="asOf"/> (used for "grade lowered since the last assessment" and trends).</summary>
     Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The grade of each customer's most recent saved assessment made as of a date on or before
+    /// <paramref name="asOf"/>: the assessment <see cref="ReadLatestAssessmentsAsync"/> picks, without reading its
+    /// details (what `assess` needs for "grade lowered since the last assessment").</summary>
+    Task<IReadOnlyDictionary<string, Grade>> ReadLatestGradesAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Every expert score (Delphi rounds) dated on or before <paramref name="asOf"/>, of every customer or of
+    /// the one named, in customer_id order.</summary>
+    Task<IReadOnlyList<ExpertScore>> ReadExpertScoresAsync(DateOnly asOf, string? customerId = null,
         CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CustomerRisk.Analytics;
 using CustomerRisk.Application.Ports;
+using CustomerRisk.Domain;
 using CustomerRisk.Storage.Ledgers;
 using CustomerRisk.Storage.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -105,6 +106,31 @@ internal sealed class PostgresRiskStore : IRiskStore
         command.Parameters.AddWithValue("as_of", asOf);
         using var cursor = new PostgresCursor(connection, null, command);
         return AssessmentDecoding.ReadAll(cursor, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Grade>> ReadLatestGradesAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var command = new NpgsqlCommand(PostgresSql.LatestGrades, connection);
+        command.Parameters.AddWithValue("as_of", asOf);
+        using var cursor = new PostgresCursor(connection, null, command);
+        return ExpertScoreDecoding.ReadGrades(cursor, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ExpertScore>> ReadExpertScoresAsync(DateOnly asOf, string? customerId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var command = new NpgsqlCommand(PostgresSql.ExpertScores(customerId is not null), connection);
+        command.Parameters.AddWithValue("as_of", asOf);
+        if (customerId is not null)
+        {
+            command.Parameters.AddWithValue("customer_id", customerId);
+        }
+
+        using var cursor = new PostgresCursor(connection, null, command);
+        return ExpertScoreDecoding.ReadAll(cursor, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -110,6 +110,17 @@ internal static class PostgresSql
         $"{Scaled("expected_loss")}, details::text FROM assessments WHERE as_of <= @as_of " +
         "ORDER BY customer_id, as_of DESC, assessment_id DESC";
 
+    /// <summary>Each customer's newest grade on or before @as_of, picked as <see cref="LatestAssessments"/> picks.</summary>
+    public const string LatestGrades =
+        "SELECT DISTINCT ON (customer_id) customer_id, grade FROM assessments WHERE as_of <= @as_of " +
+        "ORDER BY customer_id, as_of DESC, assessment_id DESC";
+
+    /// <summary>Expert scores dated on or before @as_of (of @customer_id when given), in customer order.</summary>
+    public static string ExpertScores(bool oneCustomer) =>
+        $"SELECT customer_id, round::int8, expert_id, {StoredCodes.CaseExpression<ExpertCriterion>("criterion")}::int8, " +
+        $"{Day("score_date")}, score::int8 FROM expert_scores WHERE score_date <= @as_of" +
+        $"{(oneCustomer ? " AND customer_id = @customer_id" : string.Empty)} ORDER BY customer_id, round, expert_id, criterion";
+
     /// <summary>A column of the temporary table as the table's type (dates arrive as day numbers).</summary>
     private static string Typed(Column column) =>
         column.Kind == ColumnKind.Date ? $"({DayZero} + {column.Name}) AS {column.Name}" : column.Name;

@@ -51,4 +51,8 @@ internal static partial class NativeSqlite
     [DllImport(Library, EntryPoint = "sqlite3_bind_text16")]
     [SuppressGCTransition]
     public static extern int BindText16(IntPtr statement, int parameter, ref byte text, int bytes, IntPtr destructor);
+
+    [DllImport(Library, EntryPoint = "sqlite3_bind_text")]
+    [SuppressGCTransition]
+    public static extern int BindText(IntPtr statement, int parameter, ref byte text, int bytes, IntPtr destructor);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CustomerRisk.Analytics;
 using CustomerRisk.Application.Ports;
+using CustomerRisk.Domain;
 using CustomerRisk.Storage.Ledgers;
 using CustomerRisk.Storage.Schema;
 using Microsoft.Data.Sqlite;
@@ -78,6 +79,7 @@ internal sealed class SqliteRiskStore : IRiskStore
 
         using (var insert = new SqliteStatement(connection, SqliteSql.InsertAssessment))
         {
+            var utf8 = Array.Empty<byte>();
             for (var i = 0; i < records.Count; i++)
             {
                 if (i % 4096 == 0)
@@ -97,7 +99,7 @@ internal sealed class SqliteRiskStore : IRiskStore
                 insert.Int64(9, Money(r.Exposure));
                 Bind(insert, 10, r.Dso is { } dso ? Money(dso) : null);
                 Bind(insert, 11, r.ExpectedLoss is { } loss ? Money(loss) : null);
-                insert.Text(12, r.Details);
+                insert.Utf8Text(12, r.Details, ref utf8);
                 insert.Execute();
             }
         }
@@ -114,6 +116,31 @@ internal sealed class SqliteRiskStore : IRiskStore
         query.Int64(1, asOf.DayNumber);
         IReadOnlyDictionary<string, AssessmentRecord> latest = AssessmentDecoding.ReadAll(query, cancellationToken);
         return Task.FromResult(latest);
+    }
+
+    public Task<IReadOnlyDictionary<string, Grade>> ReadLatestGradesAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default)
+    {
+        using var connection = new NativeConnection(_connections.Path, readOnly: true);
+        using var query = new SqliteStatement(connection, SqliteSql.LatestGrades);
+        query.Int64(1, asOf.DayNumber);
+        IReadOnlyDictionary<string, Grade> grades = ExpertScoreDecoding.ReadGrades(query, cancellationToken);
+        return Task.FromResult(grades);
+    }
+
+    public Task<IReadOnlyList<ExpertScore>> ReadExpertScoresAsync(DateOnly asOf, string? customerId = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var connection = new NativeConnection(_connections.Path, readOnly: true);
+        using var query = new SqliteStatement(connection, SqliteSql.ExpertScores(customerId is not null));
+        query.Int64(1, asOf.DayNumber);
+        if (customerId is not null)
+        {
+            query.Text(2, customerId);
+        }
+
+        IReadOnlyList<ExpertScore> scores = ExpertScoreDecoding.ReadAll(query, cancellationToken);
+        return Task.FromResult(scores);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -96,6 +96,18 @@ internal static class SqliteSql
         "SELECT customer_id, as_of, run_id, grade, credit_score, pd, open_ar, overdue_ar, exposure, dso, expected_loss, details, " +
         "max(as_of * 10000000000 + assessment_id) FROM assessments WHERE as_of <= ?1 GROUP BY customer_id ORDER BY customer_id";
 
+    /// <summary>Each customer's newest grade on or before ?1, picked as <see cref="LatestAssessments"/> picks; the
+    /// index ix_assessments_latest_grade covers it, so no assessment row (and no details) is read.</summary>
+    public const string LatestGrades =
+        "SELECT customer_id, grade, max(as_of * 10000000000 + assessment_id) FROM assessments INDEXED BY ix_assessments_latest_grade " +
+        "WHERE as_of <= ?1 GROUP BY customer_id";
+
+    /// <summary>Expert scores dated on or before ?1 (of customer ?2 when given), in customer order.</summary>
+    public static string ExpertScores(bool oneCustomer) =>
+        $"SELECT customer_id, round, expert_id, {StoredCodes.CaseExpression<ExpertCriterion>("criterion")}, score_date, score " +
+        $"FROM expert_scores WHERE score_date <= ?1{(oneCustomer ? " AND customer_id = ?2" : string.Empty)} " +
+        "ORDER BY customer_id, round, expert_id, criterion";
+
     private static string Json<T>(string row, TableShape<T> shape)
     {
         var builder = new StringBuilder("json_object(");

@@ -32,6 +32,12 @@ internal sealed class InMemoryRiskStore : IRiskStore
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,
         CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyDictionary<string, Grade>> ReadLatestGradesAsync(DateOnly asOf,
+        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ExpertScore>> ReadExpertScoresAsync(DateOnly asOf, string? customerId = null,
+        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private sealed class Session(InMemoryRiskStore store, LedgerState state) : IImportSession

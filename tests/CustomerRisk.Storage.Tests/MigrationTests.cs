@@ -18,7 +18,7 @@ public sealed class MigrationTests
             Assert.Equal(0, await test.CountAsync($"SELECT count(*) FROM {table}"));
         }
 
-        Assert.Equal(1, await test.CountAsync("SELECT count(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(KnownMigrationCount(provider), await test.CountAsync("SELECT count(*) FROM \"__EFMigrationsHistory\""));
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class MigrationTests
         await test.ReopenAsync();
         await test.Store.MigrateAsync();
 
-        Assert.Equal(1, await test.CountAsync("SELECT count(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(KnownMigrationCount(provider), await test.CountAsync("SELECT count(*) FROM \"__EFMigrationsHistory\""));
         Assert.Equal(1, await test.CountAsync("SELECT count(*) FROM customers"));
     }
 
@@ -78,4 +78,9 @@ public sealed class MigrationTests
             Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
+
+    // Every migration of the provider is applied once; features add migrations, so the count is not a constant.
+    private static long KnownMigrationCount(string provider) => provider == "sqlite"
+        ? Schema.KnownMigrations.Of<SqliteRiskDbContext>().Count
+        : Schema.KnownMigrations.Of<PostgresRiskDbContext>().Count;
 }

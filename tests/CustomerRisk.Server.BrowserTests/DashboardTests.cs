@@ -81,6 +81,7 @@ public sealed class DashboardTests(RunningServer server) : IClassFixture<Running
         await page.GetByLabel("Grade").SelectOptionAsync("C");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("grade=C", StringComparison.Ordinal));
+        await page.Locator("#customer-table").WaitForAsync();
         var grades = await page.Locator("#customer-table tbody td:nth-child(3)").AllTextContentsAsync();
         Assert.NotEmpty(grades);
         Assert.All(grades, g => Assert.Equal("C", g));

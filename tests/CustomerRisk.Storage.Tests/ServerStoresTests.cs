@@ -15,6 +15,18 @@ public sealed class ServerStoresTests
     [Theory]
     [StoreProviders]
     [PostgresProvider]
+    public async Task Migration_CreatesTheUsersAndTokensTables(string provider)
+    {
+        await using var test = await TestStore.CreateAsync(provider);
+
+        Assert.Equal(0, await test.CountAsync("SELECT count(*) FROM users"));
+        Assert.Equal(0, await test.CountAsync("SELECT count(*) FROM api_tokens"));
+        Assert.Equal(1, await test.CountAsync("SELECT count(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '20261130000040_Users'"));
+    }
+
+    [Theory]
+    [StoreProviders]
+    [PostgresProvider]
     public async Task Users_AddFindListAndTokens(string provider)
     {
         await using var test = await TestStore.CreateAsync(provider);

@@ -47,7 +47,7 @@ public static class DashboardFiles
         var index = Path.Combine(FolderOf(app.Configuration), "index.html");
         app.MapGet("/", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/customers", () => Page(index)).ExcludeFromDescription();
-        app.MapGet("/customers/{id}", (string id) => Page(index)).ExcludeFromDescription();
+        app.MapGet("/customers/{*id}", (string id) => Page(index)).ExcludeFromDescription();
         app.MapGet("/import", () => Page(index)).ExcludeFromDescription();
     }
 

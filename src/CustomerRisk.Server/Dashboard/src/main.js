@@ -9,10 +9,14 @@ import { portfolioPage } from './pages/portfolio.js';
 
 const main = document.getElementById('main');
 let me = null;
+let renders = 0;
 
 // Client-side routes; the server serves this page at each of them, to signed-in users only.
 async function render() {
   disposeCharts();
+  // A slow page (the first portfolio view) must not replace a page the user moved on to: only the latest render shows.
+  const generation = ++renders;
+  const view = { replaceChildren: (...nodes) => { if (generation === renders) main.replaceChildren(...nodes); } };
   const path = location.pathname;
   const params = new URLSearchParams(location.search);
   const portfolioAllowed = me.role !== 'sales';
@@ -22,21 +26,22 @@ async function render() {
   try {
     const customer = path.match(/^\/customers\/(.+)$/);
     if (customer) {
-      await customerPage(main, me, params, decodeURIComponent(customer[1]));
+      await customerPage(view, me, params, decodeURIComponent(customer[1]));
     } else if (path === '/customers' || !portfolioAllowed && path === '/') {
-      await customersPage(main, me, params);
+      await customersPage(view, me, params);
     } else if (path === '/import' && canImport()) {
       section = 'import';
-      await importPage(main, me, params);
+      await importPage(view, me, params);
     } else {
       section = 'portfolio';
-      await portfolioPage(main, me, params);
+      await portfolioPage(view, me, params);
     }
   } catch (e) {
-    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('error.generic', e.message)));
+    view.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('error.generic', e.message)));
   } finally {
-    main.removeAttribute('aria-busy');
+    if (generation === renders) main.removeAttribute('aria-busy');
   }
+  if (generation !== renders) return;
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

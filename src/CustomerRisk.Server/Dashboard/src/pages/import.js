@@ -16,7 +16,7 @@ export async function importPage(main) {
       result.replaceChildren(h('p', {}, t('import.done')),
         dataTable([t('import.file'), t('import.kind'), t('import.read'), t('import.inserted'), t('import.updated'), t('import.unchanged'), t('import.rejected')],
           outcome.files.map((f) => [f.file, f.kind, number(f.rows_read, 0), number(f.inserted, 0), number(f.updated, 0), number(f.unchanged, 0), number(f.rejected, 0)])),
-        outcome.files.filter((f) => f.rejects.length > 0).map((f) => h('section', {},
+        ...outcome.files.filter((f) => f.rejects.length > 0).map((f) => h('section', {},
           h('h2', {}, t('import.rejects', f.file)),
           dataTable([t('import.line'), t('import.column'), t('import.reason')], f.rejects.map((r) => [r.line, r.column, r.reason])))));
     } catch (err) {

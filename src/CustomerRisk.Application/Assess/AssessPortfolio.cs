@@ -71,9 +71,9 @@ public sealed record AssessPortfolioResult(AssessmentRun Run, IReadOnlyList<Cust
 }
 
 /// <summary>The assessment use case: indicators (spec/indicators.md), the A/B/C/D rating with the Delphi expert score
-/// and the expert credit score (spec/rating.md), limits, warnings graded by the risk matrix, dunning, review dates and expected loss
-/// (spec/operations.md) for every customer, in two passes: the first computes what each customer alone decides, the
-/// second what needs the portfolio (revenue share, exposure share for the risk matrix).</summary>
+/// and the expert credit score (spec/rating.md), limits, warnings graded by the risk matrix, dunning, review dates and
+/// expected loss (spec/operations.md) for every customer, in two passes: the first computes what each customer alone
+/// decides, the second what needs the portfolio (revenue share, exposure share for the risk matrix).</summary>
 public static class AssessPortfolio
 {
     private const int BatchSize = 1024;

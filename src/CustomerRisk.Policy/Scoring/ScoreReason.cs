@@ -15,7 +15,8 @@ public sealed record ScoreReason(string Metric, string Factor, string Band, deci
     {
         get
         {
-            var value = Value is { } v ? $" ({v.ToString("G29", CultureInfo.InvariantCulture)})" : "";
+            // A person reads 0.9413, not 0.94126095575908…: four decimals are enough for every metric of the card.
+            var value = Value is { } v ? $" ({Math.Round(v, 4, MidpointRounding.AwayFromZero).ToString("G29", CultureInfo.InvariantCulture)})" : "";
             return $"{Factor}: {Band}{value}; {PointsLost.ToString("G29", CultureInfo.InvariantCulture)} points below the best band";
         }
     }

@@ -13,7 +13,7 @@ public sealed class MigrationTests
                  {
                      "customers", "invoices", "payments", "claims", "sales_orders", "interactions", "financials",
                      "expert_scores", "record_history", "import_runs", "assessment_runs", "assessments", "risk_models",
-                     "policies", "credit_limits", "order_checks", "credit_figures", "audit_log", "audit_head", "alerts",
+                     "policies", "credit_limits", "order_checks", "credit_figures", "audit_log", "alerts",
                      "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "credit_reviews",
                      "collection_actions", "payment_promises", "collateral", "users", "api_tokens",
                  })
@@ -21,6 +21,8 @@ public sealed class MigrationTests
             Assert.Equal(0, await test.CountAsync($"SELECT count(*) FROM {table}"));
         }
 
+        // The audit chain starts from one genesis head (sequence 0, an all-zero hash).
+        Assert.Equal(1, await test.CountAsync("SELECT count(*) FROM audit_head WHERE seq = 0"));
         Assert.Equal(KnownMigrationCount(provider), await test.CountAsync("SELECT count(*) FROM \"__EFMigrationsHistory\""));
     }
 

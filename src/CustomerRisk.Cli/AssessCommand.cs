@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Policy;
+using CustomerRisk.Storage.Operations;
 using Spectre.Console;
 
 namespace CustomerRisk.Cli;
@@ -114,14 +116,25 @@ public static class AssessCommand
         var scoreModel = await Model.ModelRegistryCommands.LoadActiveAsync(parseResult, cancellationToken);
         using var line = new ProgressLine();
         var progress = new Progress<int>(n => line.Show($"assess: {n:N0} customers"));
+        AssessPortfolioResult result;
         try
         {
-            return await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken, scoreModel);
+            result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken, scoreModel);
         }
         catch (KeyNotFoundException exception)
         {
             throw new CliUsageException(exception.Message);
         }
+
+        if (save)
+        {
+            // spec/cli.md: assess saves the assessment and its alerts. The lifecycle (open, update, resolve, never
+            // duplicate) is the alerts use case's; a re-run of the same date changes nothing.
+            await using var operations = OperationsStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult));
+            await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, policy, clock, cancellationToken);
+        }
+
+        return result;
     }
 
     private static Option<string?> AsOfOption() => new("--as-of") { Description = "Compute as of this date (yyyy-MM-dd); default today." };

@@ -1,7 +1,9 @@
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
+using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRisk.Server.Apis;
@@ -33,6 +35,12 @@ public static class AssessApi
         }
 
         var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken);
+        // As `crisk assess`: the run's alerts are synchronised (opened, updated, resolved, never duplicated).
+        await using (var operations = OperationsStoreFactory.Open(location.Db))
+        {
+            await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, location.Policy, clock, cancellationToken);
+        }
+
         return TypedResults.Ok(new AssessResult(result.Run.RunId, result.Run.AsOf, result.Run.PolicyVersion, result.Customers.Count,
             result.Portfolio.GradeCounts, result.Portfolio.ExpectedLoss, result.Portfolio.OpenAlerts));
     }

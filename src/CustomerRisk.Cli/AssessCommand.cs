@@ -5,6 +5,7 @@ using System.Text.Json;
 using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Policy;
+using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Operations;
 using Spectre.Console;
 
@@ -119,7 +120,10 @@ public static class AssessCommand
         AssessPortfolioResult result;
         try
         {
-            result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken, scoreModel);
+            // The granted limits (the effective limit on T) replace the imported credit_limit.
+            await using var credit = CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), clock);
+            result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken,
+                scoreModel, credit);
         }
         catch (KeyNotFoundException exception)
         {

@@ -3,6 +3,7 @@ using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
+using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,7 +35,13 @@ public static class AssessApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["as_of"] = ["as_of is a date: yyyy-MM-dd."] });
         }
 
-        var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken);
+        AssessPortfolioResult result;
+        // As `crisk assess`: the granted limits (the effective limit on T) replace the imported credit_limit.
+        await using (var credit = CreditStoreFactory.Open(location.Db, clock))
+        {
+            result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken, null, credit);
+        }
+
         // As `crisk assess`: the run's alerts are synchronised (opened, updated, resolved, never duplicated).
         await using (var operations = OperationsStoreFactory.Open(location.Db))
         {

@@ -118,12 +118,14 @@ public static class AssessCommand
         using var line = new ProgressLine();
         var progress = new Progress<int>(n => line.Show($"assess: {n:N0} customers"));
         AssessPortfolioResult result;
+        // The granted limits (the effective limit on T) replace the imported credit_limit; the last reviews plan
+        // next_review and the covers reduce the expected loss.
+        await using var credit = CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), clock);
+        await using var operations = OperationsStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult));
         try
         {
-            // The granted limits (the effective limit on T) replace the imported credit_limit.
-            await using var credit = CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), clock);
             result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken,
-                scoreModel, credit);
+                scoreModel, credit, operations);
         }
         catch (KeyNotFoundException exception)
         {
@@ -134,7 +136,6 @@ public static class AssessCommand
         {
             // spec/cli.md: assess saves the assessment and its alerts. The lifecycle (open, update, resolve, never
             // duplicate) is the alerts use case's; a re-run of the same date changes nothing.
-            await using var operations = OperationsStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult));
             await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, policy, clock, cancellationToken);
         }
 

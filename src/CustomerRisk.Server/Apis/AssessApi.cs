@@ -35,18 +35,13 @@ public static class AssessApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["as_of"] = ["as_of is a date: yyyy-MM-dd."] });
         }
 
-        AssessPortfolioResult result;
-        // As `crisk assess`: the granted limits (the effective limit on T) replace the imported credit_limit.
-        await using (var credit = CreditStoreFactory.Open(location.Db, clock))
-        {
-            result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken, null, credit);
-        }
-
-        // As `crisk assess`: the run's alerts are synchronised (opened, updated, resolved, never duplicated).
-        await using (var operations = OperationsStoreFactory.Open(location.Db))
-        {
-            await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, location.Policy, clock, cancellationToken);
-        }
+        // As `crisk assess`: the granted limits, last reviews and covers are read, and the run's alerts are
+        // synchronised (opened, updated, resolved, never duplicated).
+        await using var credit = CreditStoreFactory.Open(location.Db, clock);
+        await using var operations = OperationsStoreFactory.Open(location.Db);
+        var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken,
+            null, credit, operations);
+        await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, location.Policy, clock, cancellationToken);
 
         return TypedResults.Ok(new AssessResult(result.Run.RunId, result.Run.AsOf, result.Run.PolicyVersion, result.Customers.Count,
             result.Portfolio.GradeCounts, result.Portfolio.ExpectedLoss, result.Portfolio.OpenAlerts));

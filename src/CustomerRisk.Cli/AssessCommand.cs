@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Policy;
+using CustomerRisk.Storage.Credit;
+using CustomerRisk.Storage.Operations;
 using Spectre.Console;
 
 namespace CustomerRisk.Cli;
@@ -114,14 +117,29 @@ public static class AssessCommand
         var scoreModel = await Model.ModelRegistryCommands.LoadActiveAsync(parseResult, cancellationToken);
         using var line = new ProgressLine();
         var progress = new Progress<int>(n => line.Show($"assess: {n:N0} customers"));
+        AssessPortfolioResult result;
+        // The granted limits (the effective limit on T) replace the imported credit_limit; the last reviews plan
+        // next_review and the covers reduce the expected loss.
+        await using var credit = CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), clock);
+        await using var operations = OperationsStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult));
         try
         {
-            return await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken, scoreModel);
+            result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken,
+                scoreModel, credit, operations);
         }
         catch (KeyNotFoundException exception)
         {
             throw new CliUsageException(exception.Message);
         }
+
+        if (save)
+        {
+            // spec/cli.md: assess saves the assessment and its alerts. The lifecycle (open, update, resolve, never
+            // duplicate) is the alerts use case's; a re-run of the same date changes nothing.
+            await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, policy, clock, cancellationToken);
+        }
+
+        return result;
     }
 
     private static Option<string?> AsOfOption() => new("--as-of") { Description = "Compute as of this date (yyyy-MM-dd); default today." };

@@ -87,10 +87,13 @@ public static class AssessPortfolio
     };
 
     // scoreModel: the active trained model (docs/modeling.md), whose PD, score and reasons replace the expert
-    // scorecard's; null scores with the expert scorecard.
+    // scorecard's; null scores with the expert scorecard. credit: the credit store, whose granted limits (the
+    // effective limit on T) replace the imported credit_limit; null uses the imported credit_limit alone. operations:
+    // the operations store, whose last review dates feed next_review and whose covers reduce the expected loss; null
+    // plans reviews as never reviewed and computes the loss uncovered.
     public static async Task<AssessPortfolioResult> HandleAsync(AssessPortfolioRequest request, IRiskStore store,
         CreditPolicy policy, TimeProvider clock, IProgress<int>? progress, CancellationToken cancellationToken,
-        ICreditScoreModel? scoreModel = null)
+        ICreditScoreModel? scoreModel = null, ICreditStore? credit = null, IOperationsStore? operations = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
@@ -106,7 +109,7 @@ public static class AssessPortfolio
         };
 
         // Read while the ledger streams in; the first batch waits for it.
-        var backgroundRead = Task.Run(() => CustomerBackground.ReadAsync(store, request, cancellationToken), cancellationToken);
+        var backgroundRead = Task.Run(() => CustomerBackground.ReadAsync(store, credit, operations, request, cancellationToken), cancellationToken);
         CustomerBackground? background = null;
         var firstPass = new List<FirstPass>();
         var portfolio = new PortfolioAccumulator(request.AsOf, indicatorPolicy);
@@ -134,7 +137,7 @@ public static class AssessPortfolio
 
         var totals = portfolio.Complete();
         var assessments = new CustomerAssessment[firstPass.Count];
-        Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf));
+        Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background));
 
         var report = Report(totals, assessments);
         if (!request.Save)
@@ -177,7 +180,8 @@ public static class AssessPortfolio
             // The DSO warning compares with the same figure 90 days earlier (spec/operations.md): only that figure.
             var dsoEarlier = IndicatorCalculator.DsoAsOf(ledger, asOf.AddDays(-90), indicatorPolicy, workspace);
             var id = ledger.Customer.CustomerId;
-            computed[i] = Decide(ledger, now, dsoEarlier, background.PreviousGrade(id), background.Experts(id), asOf, policy, scoreModel);
+            var limit = background.Limit(id, ledger.Customer.CreditLimit, asOf).Amount;
+            computed[i] = Decide(ledger, now, dsoEarlier, background.PreviousGrade(id), background.Experts(id), limit, asOf, policy, scoreModel);
         });
         foreach (var item in computed)
         {
@@ -187,14 +191,14 @@ public static class AssessPortfolio
     }
 
     private static FirstPass Decide(CustomerLedger ledger, CustomerIndicators now, decimal? dso90DaysEarlier,
-        Grade? previousGrade, CustomerDelphiSummary? experts, DateOnly asOf, CreditPolicy policy, ICreditScoreModel? scoreModel)
+        Grade? previousGrade, CustomerDelphiSummary? experts, decimal? limit, DateOnly asOf, CreditPolicy policy, ICreditScoreModel? scoreModel)
     {
         var customer = ledger.Customer;
         var rating = RatingEngine.Rate(
             new RatingInputs(now.NetCollectionRate, now.MaxDaysLate, customer.ProductFocus, now.InvoicesDueInWindow,
                 experts?.ExpertScore), policy);
-        var limit = customer.CreditLimit is > 0m ? customer.CreditLimit : null;
-        var utilisation = limit is { } l ? now.Exposure / l : (decimal?)null;
+        // limit: the effective limit on T (a granted 0 is a limit of 0, which no exposure fits: no utilisation figure).
+        var utilisation = limit is { } l and > 0m ? now.Exposure / l : (decimal?)null;
         var invoices = ledger.Invoices.Span;
         DateOnly? firstInvoice = null;
         foreach (var invoice in invoices)
@@ -224,7 +228,8 @@ public static class AssessPortfolio
         return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, experts, rating, score, recommendation, limit, utilisation);
     }
 
-    private static CustomerAssessment Complete(FirstPass first, PortfolioIndicators totals, CreditPolicy policy, DateOnly asOf)
+    private static CustomerAssessment Complete(FirstPass first, PortfolioIndicators totals, CreditPolicy policy, DateOnly asOf,
+        CustomerBackground background)
     {
         var now = first.Indicators;
         var revenueShare = totals.RevenueShare(now.Sales12m);
@@ -248,11 +253,11 @@ public static class AssessPortfolio
         var severity = risk.Severity.ToCode();
         var alerts = firings.Select(f => new AlertOutput(f.RuleId, severity, Round(f.Value, 4), f.Threshold, f.Message)).ToArray();
         var review = ReviewSchedule.Plan(
-            new ReviewInputs(first.Rating.Grade, first.PreviousGrade, null, first.Customer.CustomerSince,
+            new ReviewInputs(first.Rating.Grade, first.PreviousGrade, background.LastReview(first.Customer.CustomerId), first.Customer.CustomerSince,
                 alerts.Length > 0 && risk.Severity == Severity.Extreme),
             asOf, policy);
         var dunning = Dunning.LevelFor(now.OldestDaysPastDue, policy);
-        var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, [], asOf, policy);
+        var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, background.Covers(first.Customer.CustomerId), asOf, policy);
         var aging = now.Aging;
         return new CustomerAssessment
         {

@@ -33,6 +33,10 @@ public interface ICreditStore : IAuditTrail, IAsyncDisposable
     /// <summary>Every limit granted to the customer, oldest first (the history of its limit).</summary>
     Task<IReadOnlyList<LimitGrant>> ReadLimitGrantsAsync(string customerId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every limit granted to every customer (or to one, when <paramref name="customerId"/> is given), in
+    /// customer_id order then oldest first: one read for a whole assessment run.</summary>
+    Task<IReadOnlyList<LimitGrant>> ReadAllLimitGrantsAsync(string? customerId = null, CancellationToken cancellationToken = default);
+
     /// <summary>Records a granted limit, in one transaction with its audit record.</summary>
     /// <param name="grant">The grant; its <see cref="LimitGrant.Id"/> is ignored.</param>
     /// <param name="audit">Builds the audit entry from the customer's earlier grants and the stored one.</param>

@@ -1,7 +1,10 @@
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
+using CustomerRisk.Storage.Credit;
+using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRisk.Server.Apis;
@@ -32,7 +35,14 @@ public static class AssessApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["as_of"] = ["as_of is a date: yyyy-MM-dd."] });
         }
 
-        var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken);
+        // As `crisk assess`: the granted limits, last reviews and covers are read, and the run's alerts are
+        // synchronised (opened, updated, resolved, never duplicated).
+        await using var credit = CreditStoreFactory.Open(location.Db, clock);
+        await using var operations = OperationsStoreFactory.Open(location.Db);
+        var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken,
+            null, credit, operations);
+        await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, location.Policy, clock, cancellationToken);
+
         return TypedResults.Ok(new AssessResult(result.Run.RunId, result.Run.AsOf, result.Run.PolicyVersion, result.Customers.Count,
             result.Portfolio.GradeCounts, result.Portfolio.ExpectedLoss, result.Portfolio.OpenAlerts));
     }

@@ -121,6 +121,18 @@ internal sealed class CreditStore : ICreditStore
         return await ReadGrantsAsync(connection, null, customerId, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<LimitGrant>> ReadAllLimitGrantsAsync(string? customerId = null, CancellationToken cancellationToken = default)
+    {
+        if (customerId is not null)
+        {
+            return await ReadLimitGrantsAsync(customerId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {LimitColumns} FROM credit_limits ORDER BY customer_id, limit_id");
+        return await ReadAllAsync(command, ReadGrant, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<LimitGrant> GrantLimitAsync(LimitGrant grant, Func<IReadOnlyList<LimitGrant>, LimitGrant, AuditEntry> audit,
         CancellationToken cancellationToken = default)
     {

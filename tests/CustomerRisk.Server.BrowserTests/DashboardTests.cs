@@ -4,42 +4,8 @@ namespace CustomerRisk.Server.BrowserTests;
 
 /// <summary>A credit manager's day in a real browser: sign in, see the portfolio charts, find a customer, open the
 /// customer 360. Screenshots are kept under the test output folder (screenshots/).</summary>
-public sealed class DashboardTests(RunningServer server) : IClassFixture<RunningServer>, IAsyncLifetime
+public sealed class DashboardTests(RunningServer server) : BrowserSession, IClassFixture<RunningServer>
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        if (!Chromium.IsInstalled)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Screenshots);
-        // The first page of a fresh server computes the portfolio from the ledger; on a loaded machine that takes seconds.
-        Assertions.SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [BrowserFact]
     public async Task CreditManager_SignsIn_SeesThePortfolioCharts_AndOpensACustomer()
     {
@@ -150,15 +116,5 @@ public sealed class DashboardTests(RunningServer server) : IClassFixture<Running
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong user name or password.");
         Assert.EndsWith("/signin.html", page.Url, StringComparison.Ordinal);
-    }
-
-    private async Task<IPage> NewPageAsync(string locale)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        return await context.NewPageAsync();
     }
 }

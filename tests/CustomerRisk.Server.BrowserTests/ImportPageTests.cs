@@ -4,41 +4,8 @@ namespace CustomerRisk.Server.BrowserTests;
 
 /// <summary>The import page in a real browser, on a server of its own (an import changes the portfolio the other
 /// browser tests count).</summary>
-public sealed class ImportPageTests(RunningServer server) : IClassFixture<RunningServer>, IAsyncLifetime
+public sealed class ImportPageTests(RunningServer server) : BrowserSession, IClassFixture<RunningServer>
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        if (!Chromium.IsInstalled)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Screenshots);
-        Assertions.SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [BrowserFact]
     public async Task CreditManager_ImportsAFile_AndSeesTheCountsAndTheRejectedRow()
     {
@@ -63,11 +30,5 @@ public sealed class ImportPageTests(RunningServer server) : IClassFixture<Runnin
         await Assertions.Expect(page.Locator("table.data").First.Locator("tbody tr td").Nth(3)).ToHaveTextAsync("1");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rejected rows of customers.csv" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "import.png"), FullPage = true });
-    }
-
-    private async Task<IPage> NewPageAsync(string locale)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
-        return await context.NewPageAsync();
     }
 }

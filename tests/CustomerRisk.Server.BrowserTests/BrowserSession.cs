@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace CustomerRisk.Server.BrowserTests;
+
+/// <summary>Debian's Chromium driven by Playwright for one test class: launched before its tests (when installed),
+/// closed after them. Screenshots go to screenshots/ under the test output folder.</summary>
+public abstract class BrowserSession : IAsyncLifetime
+{
+    /// <summary>Where the tests keep their screenshots.</summary>
+    protected static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (!Chromium.IsInstalled)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Screenshots);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    /// <summary>A page in a fresh context (no cookies) with the browser language set to <paramref name="locale"/>.</summary>
+    protected async Task<IPage> NewPageAsync(string locale)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+}

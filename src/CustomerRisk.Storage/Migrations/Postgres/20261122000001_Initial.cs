@@ -9,16 +9,9 @@ namespace CustomerRisk.Storage.Migrations.Postgres;
 /// what the upsert's ON CONFLICT uses on a single node (docs/storage.md says what changes under Citus).</summary>
 [DbContext(typeof(PostgresRiskDbContext))]
 [Migration("20261122000001_Initial")]
-public sealed class Initial : Migration
+public sealed class Initial : SqlMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var statement in Statements)
-        {
-            migrationBuilder.Sql(statement);
-        }
-    }
+    protected override IReadOnlyList<string> UpStatements => Statements;
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {

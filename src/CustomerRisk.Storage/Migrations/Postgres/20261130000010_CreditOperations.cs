@@ -9,16 +9,9 @@ namespace CustomerRisk.Storage.Migrations.Postgres;
 /// and the audit chain are global. The audit table refuses UPDATE and DELETE by trigger.</summary>
 [DbContext(typeof(PostgresRiskDbContext))]
 [Migration("20261130000010_CreditOperations")]
-public sealed class CreditOperations : Migration
+public sealed class CreditOperations : SqlMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var statement in Statements)
-        {
-            migrationBuilder.Sql(statement);
-        }
-    }
+    protected override IReadOnlyList<string> UpStatements => Statements;
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {

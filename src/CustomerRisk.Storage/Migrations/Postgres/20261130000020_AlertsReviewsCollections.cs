@@ -10,16 +10,9 @@ namespace CustomerRisk.Storage.Migrations.Postgres;
 /// byte for byte as it was signed.</summary>
 [DbContext(typeof(PostgresRiskDbContext))]
 [Migration("20261130000020_AlertsReviewsCollections")]
-public sealed class AlertsReviewsCollections : Migration
+public sealed class AlertsReviewsCollections : SqlMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var statement in Statements)
-        {
-            migrationBuilder.Sql(statement);
-        }
-    }
+    protected override IReadOnlyList<string> UpStatements => Statements;
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {

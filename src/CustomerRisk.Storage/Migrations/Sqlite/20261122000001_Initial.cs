@@ -8,16 +8,9 @@ namespace CustomerRisk.Storage.Migrations.Sqlite;
 /// Dates are day numbers (DateOnly.DayNumber), amounts integers in 1/10,000 units.</summary>
 [DbContext(typeof(SqliteRiskDbContext))]
 [Migration("20261122000001_Initial")]
-public sealed class Initial : Migration
+public sealed class Initial : SqlMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var statement in Statements)
-        {
-            migrationBuilder.Sql(statement);
-        }
-    }
+    protected override IReadOnlyList<string> UpStatements => Statements;
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {

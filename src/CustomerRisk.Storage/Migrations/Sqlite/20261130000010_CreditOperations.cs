@@ -8,16 +8,9 @@ namespace CustomerRisk.Storage.Migrations.Sqlite;
 /// trigger; the hash chain is what shows it when someone gets round that (docs/operations.md).</summary>
 [DbContext(typeof(SqliteRiskDbContext))]
 [Migration("20261130000010_CreditOperations")]
-public sealed class CreditOperations : Migration
+public sealed class CreditOperations : SqlMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var statement in Statements)
-        {
-            migrationBuilder.Sql(statement);
-        }
-    }
+    protected override IReadOnlyList<string> UpStatements => Statements;
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {

@@ -8,16 +8,9 @@ namespace CustomerRisk.Storage.Migrations.Sqlite;
 /// guarantees and collateral. Dates are day numbers, amounts integers in 1/10,000 units, instants ISO text.</summary>
 [DbContext(typeof(SqliteRiskDbContext))]
 [Migration("20261130000020_AlertsReviewsCollections")]
-public sealed class AlertsReviewsCollections : Migration
+public sealed class AlertsReviewsCollections : SqlMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var statement in Statements)
-        {
-            migrationBuilder.Sql(statement);
-        }
-    }
+    protected override IReadOnlyList<string> UpStatements => Statements;
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {

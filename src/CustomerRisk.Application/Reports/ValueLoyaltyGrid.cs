@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Domain;
 using CustomerRisk.Policy;
@@ -69,7 +68,7 @@ public static class ValueLoyaltyGrid
         var reasons = new List<string>(result.Reasons.Count)
         {
             share is { } s
-                ? $"value {value}: {Percent(s)} of the portfolio's net sales (sales less claims, 12 months)"
+                ? $"value {value}: {ReportFormat.Percent(s)} of the portfolio's net sales (sales less claims, 12 months)"
                 : $"value {value}: the portfolio has no net sales in the last 12 months",
         };
         // The classifier words its value reason as a revenue share; ours is the net-sales share above.
@@ -136,6 +135,4 @@ public static class ValueLoyaltyGrid
             })
             .ToArray();
     }
-
-    private static string Percent(decimal share) => (share * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }

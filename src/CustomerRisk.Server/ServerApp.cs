@@ -52,6 +52,9 @@ public static class ServerApp
         app.MapAssessApi();
         app.MapModelsApi();
         app.MapPoliciesApi();
+        app.MapAlertsApi();
+        app.MapReviewsApi();
+        app.MapCollectionsApi();
         app.MapDashboard();
         return app;
     }

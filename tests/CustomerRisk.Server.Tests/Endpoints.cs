@@ -9,6 +9,18 @@ public static class Endpoints
     /// <summary>A customer of the sales test user's owner (demo seed 7 gives anna.berg several).</summary>
     public const string OwnCustomerPlaceholder = "{own}";
 
+    /// <summary>An open alert not used before (each request gets another: acknowledging one twice is refused).</summary>
+    public const string OpenAlertPlaceholder = "{alert}";
+
+    /// <summary>An alert of the sales test user's owner.</summary>
+    public const string OwnAlertPlaceholder = "{own_alert}";
+
+    /// <summary>The review recorded by the fixture.</summary>
+    public const string ReviewPlaceholder = "{review}";
+
+    /// <summary>A customer with expert scores.</summary>
+    public const string DelphiCustomerPlaceholder = "{delphi}";
+
     public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
     {
         public override string ToString() => Name;
@@ -33,6 +45,25 @@ public static class Endpoints
         new("assess", HttpMethod.Post, "/api/assess", () => JsonContent.Create(new { as_of = "2026-06-30" })),
         new("models", HttpMethod.Get, "/api/models", () => null),
         new("policy", HttpMethod.Get, "/api/policies/active", () => null),
+        new("alerts.list", HttpMethod.Get, "/api/alerts?status=all&page_size=5", () => null),
+        new("alerts.get", HttpMethod.Get, "/api/alerts/" + OwnAlertPlaceholder, () => null),
+        new("alerts.ack", HttpMethod.Post, $"/api/alerts/{OpenAlertPlaceholder}/acknowledge", () => JsonContent.Create(new { note = "calling them" })),
+        new("alerts.resolve", HttpMethod.Post, $"/api/alerts/{OpenAlertPlaceholder}/resolve", () => JsonContent.Create(new { note = "paid" })),
+        new("alerts.sync", HttpMethod.Post, "/api/alerts/sync", () => JsonContent.Create(new { as_of = "2026-06-30" })),
+        new("reviews.due", HttpMethod.Get, "/api/reviews/due?as_of=2026-06-30&all=true&page_size=5", () => null),
+        new("reviews.get", HttpMethod.Get, "/api/reviews/" + ReviewPlaceholder, () => null),
+        new("reviews.replay", HttpMethod.Get, $"/api/reviews/{ReviewPlaceholder}/replay", () => null),
+        new("reviews.history", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/reviews", () => null),
+        new("reviews.record", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/reviews",
+            () => JsonContent.Create(new { decision = "keep", reason = "as recommended", reviewed_on = "2026-06-30" })),
+        new("reviews.delphi", HttpMethod.Get, $"/api/customers/{DelphiCustomerPlaceholder}/delphi", () => null),
+        new("collections.worklist", HttpMethod.Get, "/api/collections?as_of=2026-06-30&page_size=5", () => null),
+        new("collections.evaluate", HttpMethod.Post, "/api/collections/evaluate", () => JsonContent.Create(new { as_of = "2026-06-30" })),
+        new("collections.customer", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/collections", () => null),
+        new("collections.action", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/collections/actions",
+            () => JsonContent.Create(new { kind = "call", action_date = "2026-06-30", note = "will pay Friday" })),
+        new("collections.promise", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/collections/promises",
+            () => JsonContent.Create(new { amount = 1000m, pay_by = "2026-07-15", promised_on = "2026-06-30" })),
         new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),
         new("health.live", HttpMethod.Get, "/health/live", () => null),
         new("health.ready", HttpMethod.Get, "/health/ready", () => null),
@@ -51,6 +82,27 @@ public static class Endpoints
         return form;
     }
 
-    public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer) =>
-        new(endpoint.Method, endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal)) { Content = endpoint.Body() };
+    public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer, ServerFixture? fixture = null) =>
+        new(endpoint.Method, PathOf(endpoint, ownCustomer, fixture)) { Content = endpoint.Body() };
+
+    /// <summary>The endpoint's path with its placeholders filled in from the fixture's store.</summary>
+    public static string PathOf(Endpoint endpoint, string ownCustomer, ServerFixture? fixture)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var path = endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal);
+        if (fixture is null)
+        {
+            return path;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (path.Contains(OpenAlertPlaceholder, StringComparison.Ordinal))
+        {
+            path = path.Replace(OpenAlertPlaceholder, fixture.NextOpenAlert().ToString(invariant), StringComparison.Ordinal);
+        }
+
+        return path.Replace(OwnAlertPlaceholder, fixture.SalesOwnerAlert.ToString(invariant), StringComparison.Ordinal)
+            .Replace(ReviewPlaceholder, fixture.ReviewId.ToString(invariant), StringComparison.Ordinal)
+            .Replace(DelphiCustomerPlaceholder, fixture.DelphiCustomer, StringComparison.Ordinal);
+    }
 }

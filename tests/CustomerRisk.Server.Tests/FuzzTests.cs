@@ -140,7 +140,7 @@ public sealed class FuzzTests(ServerFixture fixture) : IClassFixture<ServerFixtu
 
     private IEnumerable<HttpClient> Clients() => [fixture.ClientFor(UserRoles.Admin), fixture.ClientFor(UserRoles.Sales), fixture.Anonymous()];
 
-    private static (HttpMethod Method, string Path) Target(string name)
+    private (HttpMethod Method, string Path) Target(string name)
     {
         if (name == "sign-in")
         {
@@ -148,7 +148,7 @@ public sealed class FuzzTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         }
 
         var endpoint = Endpoints.Named(name);
-        return (endpoint.Method, endpoint.Path.Replace(Endpoints.OwnCustomerPlaceholder, "C00001", StringComparison.Ordinal));
+        return (endpoint.Method, Endpoints.PathOf(endpoint, "C00001", fixture));
     }
 
     private static async Task<HttpStatusCode> AssertHandledAsync(HttpClient client, HttpRequestMessage request, string what)

@@ -12,6 +12,9 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
     private static readonly string[] Readers = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector, UserRoles.Sales];
 
     // Endpoint → the roles allowed; every other signed-in role gets 403, no session 401 (health: open to all).
+    // Endpoints that answer 201 Created when allowed.
+    private static readonly string[] Creating = ["users.add", "reviews.record", "collections.action", "collections.promise"];
+
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["me"] = Readers,
@@ -26,6 +29,22 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["assess"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["models"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["policy"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
+        ["alerts.list"] = Readers,
+        ["alerts.get"] = Readers,
+        ["alerts.ack"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["alerts.resolve"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["alerts.sync"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["reviews.due"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["reviews.get"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["reviews.replay"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["reviews.history"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["reviews.record"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["reviews.delphi"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["collections.worklist"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
+        ["collections.evaluate"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Collector],
+        ["collections.customer"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
+        ["collections.action"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Collector],
+        ["collections.promise"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Collector],
         ["openapi"] = Readers,
         ["health.live"] = [.. Readers, Anonymous],
         ["health.ready"] = [.. Readers, Anonymous],
@@ -38,7 +57,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         {
             foreach (var role in Readers.Append(Anonymous))
             {
-                var ok = endpoint.Name == "users.add" ? 201 : 200;
+                var ok = Creating.Contains(endpoint.Name) ? 201 : 200;
                 var expected = Allowed[endpoint.Name].Contains(role) ? ok : role == Anonymous ? 401 : 403;
                 data.Add(endpoint.Name, role, expected);
             }
@@ -58,7 +77,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
     public async Task Endpoint_AnswersEachRoleAsTheAccessTableSays(string endpoint, string role, int expected)
     {
         var client = role == Anonymous ? fixture.Anonymous() : fixture.ClientFor(role);
-        using var request = Endpoints.Request(Endpoints.Named(endpoint), await OwnCustomerAsync());
+        using var request = Endpoints.Request(Endpoints.Named(endpoint), await OwnCustomerAsync(), fixture);
 
         using var response = await client.SendAsync(request);
 

@@ -1,17 +1,22 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Demo;
 using CustomerRisk.Application.Import;
+using CustomerRisk.Application.Reviews;
 using CustomerRisk.Application.Users;
 using CustomerRisk.Policy;
 using CustomerRisk.Storage;
+using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CustomerRisk.Server.Tests;
 
-/// <summary>A store with a generated portfolio of 120 customers assessed at two dates, one user per role, and the
-/// server on it with a signed-in client per role. Built once per test class that uses it.</summary>
+/// <summary>A store with a generated portfolio of 120 customers assessed at two dates (with their alerts opened and one
+/// review recorded), one user per role, and the server on it with a signed-in client per role. Built once per test
+/// class that uses it.</summary>
 public class ServerFixture : IAsyncLifetime
 {
     public const string Password = "correct horse battery";
@@ -30,6 +35,7 @@ public class ServerFixture : IAsyncLifetime
     };
 
     private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly ConcurrentQueue<long> _openAlerts = new();
     private readonly string? _postgresServer;
     private string? _postgresDatabase;
 
@@ -56,6 +62,25 @@ public class ServerFixture : IAsyncLifetime
 
     /// <summary>The API token of the analyst.</summary>
     public string AnalystToken { get; private set; } = "";
+
+    /// <summary>The review recorded when the store was built.</summary>
+    public long ReviewId { get; private set; }
+
+    /// <summary>A customer with imported expert scores (Delphi rounds).</summary>
+    public string DelphiCustomer { get; private set; } = "";
+
+    /// <summary>An alert of one of the sales test user's customers.</summary>
+    public long SalesOwnerAlert { get; private set; }
+
+    /// <summary>An alert of a customer of another owner than the sales test user's.</summary>
+    public long OtherOwnerAlert { get; private set; }
+
+    /// <summary>A customer of another owner than the sales test user's.</summary>
+    public string OtherOwnerCustomer { get; private set; } = "";
+
+    /// <summary>An open alert nobody has used yet, for a test that acknowledges or resolves one (each call gives
+    /// another), or 0 when none is left.</summary>
+    public long NextOpenAlert() => _openAlerts.TryDequeue(out var id) ? id : 0;
 
     public static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
 
@@ -91,6 +116,35 @@ public class ServerFixture : IAsyncLifetime
             await ImportLedger.HandleAsync(new ImportLedgerRequest([demo], null, Path.Combine(Folder, "rejects")), store, null, default);
             await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(EarlierAsOf), store, CreditPolicy.Default, Clock, null, default);
             await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(AsOf), store, CreditPolicy.Default, Clock, null, default);
+        }
+
+        await using (var operations = OperationsStoreFactory.Open(Db))
+        {
+            // As `crisk alerts sync` after the two runs: the alerts of the latest assessment are open.
+            await SyncSavedAlerts.HandleAsync(AsOf, operations, CreditPolicy.Default, Clock);
+            var alerts = await operations.ReadAlertsAsync(AlertStatus.Open, null);
+            var customers = await operations.ReadCustomersAsync(null);
+            var owners = customers.ToDictionary(c => c.CustomerId, c => c.SalesOwner, StringComparer.Ordinal);
+            SalesOwnerAlert = alerts.First(a => owners[a.CustomerId] == SalesOwner).AlertId;
+            OtherOwnerAlert = alerts.First(a => owners[a.CustomerId] != SalesOwner).AlertId;
+            OtherOwnerCustomer = customers.First(c => c.SalesOwner != SalesOwner).CustomerId;
+            // The two kept aside above are never handed out to be acknowledged or resolved.
+            foreach (var id in alerts.Select(a => a.AlertId).Where(id => id != SalesOwnerAlert && id != OtherOwnerAlert).Order())
+            {
+                _openAlerts.Enqueue(id);
+            }
+
+            foreach (var customer in customers)
+            {
+                if ((await operations.ReadExpertScoresAsync(customer.CustomerId)).Count > 0)
+                {
+                    DelphiCustomer = customer.CustomerId;
+                    break;
+                }
+            }
+
+            ReviewId = (await RecordReview.HandleAsync(new RecordReviewRequest(customers[0].CustomerId, "keep", "fixture review", Users[UserRoles.CreditManager],
+                AsOf), operations, CreditPolicy.Default, Clock)).Review.ReviewId;
         }
 
         await using (var users = ServerStores.OpenUsers(Db))

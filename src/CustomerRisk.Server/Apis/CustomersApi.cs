@@ -3,6 +3,7 @@ using System.Text.Json;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Customers;
 using CustomerRisk.Application.Ports;
+using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,8 +22,10 @@ public static class CustomersApi
         decimal Exposure, decimal? Dso, decimal? ExpectedLoss);
 
     /// <summary>Everything about one customer: master data, the latest saved assessment (indicators, grade and
-    /// components, score and reasons, limits, aging, alerts), and the trend over past assessments (oldest first).</summary>
-    public sealed record Customer360(CustomerProfile Customer, CustomerAssessment? Assessment, IReadOnlyList<TrendPoint> Trend);
+    /// components, score and reasons, limits, aging, alerts), the trend over past assessments (oldest first), and the
+    /// alerts, reviews and collections the user's role may read.</summary>
+    public sealed record Customer360(CustomerProfile Customer, CustomerAssessment? Assessment, IReadOnlyList<TrendPoint> Trend,
+        CustomerOperations Operations);
 
     public static void MapCustomersApi(this WebApplication app)
     {
@@ -90,7 +93,7 @@ public static class CustomersApi
         TypedResults.Ok(await directory.FilterValuesAsync(user.OwnerScope(), cancellationToken));
 
     private static async Task<Results<Ok<Customer360>, ProblemHttpResult>> GetAsync(string customerId, ClaimsPrincipal user,
-        ICustomerDirectory directory, CancellationToken cancellationToken)
+        ICustomerDirectory directory, StoreLocation location, CancellationToken cancellationToken)
     {
         var profile = customerId.Length > 200 ? null : await directory.FindAsync(customerId, cancellationToken);
         var scope = user.OwnerScope();
@@ -105,7 +108,7 @@ public static class CustomersApi
         var trend = history.Reverse()
             .Select(h => new TrendPoint(h.AsOf, h.Grade.ToString(), h.CreditScore, h.Pd, h.OpenAr, h.OverdueAr, h.Exposure, h.Dso, h.ExpectedLoss))
             .ToArray();
-        return TypedResults.Ok(new Customer360(profile, latest, trend));
+        return TypedResults.Ok(new Customer360(profile, latest, trend, await CustomerOperations.ReadAsync(customerId, user, location.Db, cancellationToken)));
     }
 
     private static readonly Dictionary<string, CustomerSort> SortNames = new(StringComparer.Ordinal)

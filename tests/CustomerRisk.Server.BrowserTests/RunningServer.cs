@@ -1,9 +1,11 @@
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Demo;
 using CustomerRisk.Application.Import;
 using CustomerRisk.Application.Users;
 using CustomerRisk.Policy;
 using CustomerRisk.Storage;
+using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +15,8 @@ using Microsoft.Extensions.Hosting;
 namespace CustomerRisk.Server.BrowserTests;
 
 /// <summary>The real server on Kestrel, on a free loopback port, over a SQLite store holding a generated portfolio of
-/// 80 customers assessed at two dates and a credit manager and a sales user.</summary>
+/// 80 customers assessed at two dates, with the alerts of the latest assessment open, and a credit manager and a sales
+/// user.</summary>
 public sealed class RunningServer : IAsyncLifetime
 {
     public const string Password = "correct horse battery";
@@ -42,6 +45,12 @@ public sealed class RunningServer : IAsyncLifetime
             await ImportLedger.HandleAsync(new ImportLedgerRequest([demo], null, Path.Combine(Folder, "rejects")), store, null, default);
             await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(new DateOnly(2026, 3, 31)), store, CreditPolicy.Default, TimeProvider.System, null, default);
             await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(asOf), store, CreditPolicy.Default, TimeProvider.System, null, default);
+        }
+
+        // As `crisk alerts sync`: the alerts inbox has open alerts to acknowledge.
+        await using (var operations = OperationsStoreFactory.Open(db))
+        {
+            await SyncSavedAlerts.HandleAsync(asOf, operations, CreditPolicy.Default, TimeProvider.System);
         }
 
         await using (var users = ServerStores.OpenUsers(db))

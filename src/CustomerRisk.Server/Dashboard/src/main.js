@@ -2,10 +2,13 @@ import { api, signOut, whoAmI } from './api.js';
 import { disposeCharts } from './charts.js';
 import { h } from './dom.js';
 import { bindLanguageSwitch, t, translatePage } from './i18n.js';
+import { alertsPage } from './pages/alerts.js';
+import { collectionsPage } from './pages/collections.js';
 import { customerPage } from './pages/customer.js';
 import { customersPage } from './pages/customers.js';
 import { importPage } from './pages/import.js';
 import { portfolioPage } from './pages/portfolio.js';
+import { reviewsPage } from './pages/reviews.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -29,6 +32,15 @@ async function render() {
       await customerPage(view, me, params, decodeURIComponent(customer[1]));
     } else if (path === '/customers' || !portfolioAllowed && path === '/') {
       await customersPage(view, me, params);
+    } else if (path === '/alerts') {
+      section = 'alerts';
+      await alertsPage(view, me, params);
+    } else if (path === '/reviews' && canReadReviews()) {
+      section = 'reviews';
+      await reviewsPage(view, me, params);
+    } else if (path === '/collections' && canReadCollections()) {
+      section = 'collections';
+      await collectionsPage(view, me, params);
     } else if (path === '/import' && canImport()) {
       section = 'import';
       await importPage(view, me, params);
@@ -49,6 +61,8 @@ async function render() {
 }
 
 function canImport() { return me.role === 'admin' || me.role === 'credit_manager'; }
+function canReadReviews() { return ['admin', 'credit_manager', 'analyst'].includes(me.role); }
+function canReadCollections() { return ['admin', 'credit_manager', 'analyst', 'collector'].includes(me.role); }
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-link]');
@@ -65,6 +79,8 @@ async function start() {
   document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;
   document.querySelector('[data-nav="portfolio"]').hidden = me.role === 'sales';
   document.querySelector('[data-nav="import"]').hidden = !canImport();
+  document.querySelector('[data-nav="reviews"]').hidden = !canReadReviews();
+  document.querySelector('[data-nav="collections"]').hidden = !canReadCollections();
   document.getElementById('sign-out').addEventListener('click', signOut);
   bindLanguageSwitch(document.getElementById('lang'), () => {
     document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;

@@ -3,6 +3,7 @@ import { chartCard, dataTable } from '../charts.js';
 import { h } from '../dom.js';
 import { money, number, percent, text } from '../format.js';
 import { t } from '../i18n.js';
+import { severityBadge, statusBadge } from './alerts.js';
 import { gradeBadge } from './customers.js';
 
 const buckets = ['current', 'd1_30', 'd31_60', 'd61_90', 'd91_180', 'd181_plus'];
@@ -37,7 +38,7 @@ export async function customerPage(main, me, params, id) {
     ['customer.since', text(c.customer_since)], ['customer.terms', number(c.payment_terms_days, 0)]]);
 
   if (!a) {
-    main.replaceChildren(back(), header, profile, h('p', {}, t('customer.notAssessed')));
+    main.replaceChildren(back(), header, profile, h('p', {}, t('customer.notAssessed')), reviewsCard(view.operations), collectionsCard(view.operations));
     return;
   }
 
@@ -79,11 +80,54 @@ export async function customerPage(main, me, params, id) {
         ],
       }, dataTable([t('col.asOf'), t('col.grade'), t('trend.score'), t('trend.openAr'), t('trend.overdue')],
         trend.map((p) => [p.as_of, p.grade, number(p.credit_score, 0), money(p.open_ar), money(p.overdue_ar)])))),
-    h('section', { class: 'card', 'aria-labelledby': 'alerts-title' },
-      h('h2', { id: 'alerts-title' }, t('customer.alerts')),
-      a.alerts.length === 0 ? h('p', {}, t('customer.noAlerts'))
-        : dataTable([t('customer.rule'), t('customer.severity'), t('customer.value'), t('customer.threshold'), t('customer.message')],
-          a.alerts.map((x) => [x.rule, h('span', { class: `severity severity-${x.severity}` }, x.severity), number(x.value, 4), number(x.threshold, 4), x.message]))));
+    alertsCard(view.operations, a),
+    reviewsCard(view.operations),
+    collectionsCard(view.operations));
+}
+
+// The customer's alerts with their status (open, acknowledged, resolved); before any alert is stored (the alerts were
+// never synchronised), the rules that fired in the latest assessment.
+function alertsCard(operations, a) {
+  const stored = operations?.alerts ?? [];
+  let body;
+  if (stored.length > 0) {
+    body = dataTable([t('alert.id'), t('customer.rule'), t('customer.severity'), t('customer.value'), t('customer.threshold'), t('alert.status'),
+      t('alert.firstSeen'), t('alert.lastSeen'), t('alert.by'), t('customer.message')],
+    stored.map((x) => [String(x.alert_id), x.rule, severityBadge(x.severity), number(x.value, 4), number(x.threshold, 4), statusBadge(x.status),
+      x.first_seen, x.last_seen, text(x.resolved_by ?? x.acknowledged_by), x.message]));
+  } else if (a.alerts.length > 0) {
+    body = dataTable([t('customer.rule'), t('customer.severity'), t('customer.value'), t('customer.threshold'), t('customer.message')],
+      a.alerts.map((x) => [x.rule, severityBadge(x.severity), number(x.value, 4), number(x.threshold, 4), x.message]));
+  } else {
+    body = h('p', {}, t('customer.noAlerts'));
+  }
+  return h('section', { class: 'card', 'aria-labelledby': 'alerts-title' }, h('h2', { id: 'alerts-title' }, t('customer.alerts')), body);
+}
+
+function reviewsCard(operations) {
+  if (!operations || operations.reviews === null || operations.reviews === undefined) return null;
+  const reviews = operations.reviews;
+  return h('section', { class: 'card', 'aria-labelledby': 'reviews-title' },
+    h('h2', { id: 'reviews-title' }, t('customer.reviews')),
+    reviews.length === 0 ? h('p', {}, t('customer.noReviews'))
+      : dataTable([t('reviews.date'), t('reviews.reviewer'), t('reviews.decision'), t('reviews.reason'), t('reviews.newLimit'), t('reviews.recommendation')],
+        reviews.map((r) => [r.reviewed_on, r.reviewer, t(`decision.${r.decision}`), r.reason, money(r.new_limit),
+          `${t(`decision.${r.recommendation.decision}`)} · ${money(r.recommendation.recommended_limit)}`])));
+}
+
+function collectionsCard(operations) {
+  if (!operations || operations.collections === null || operations.collections === undefined) return null;
+  const { actions, promises } = operations.collections;
+  return h('section', { class: 'card', 'aria-labelledby': 'collections-title' },
+    h('h2', { id: 'collections-title' }, t('customer.collections')),
+    h('h3', {}, t('customer.actions')),
+    actions.length === 0 ? h('p', {}, t('customer.noActions'))
+      : dataTable([t('collections.date'), t('collections.kind'), t('alert.by'), t('alert.note')],
+        actions.map((x) => [x.action_date, t(`action.${x.kind}`), x.by, text(x.note)])),
+    h('h3', {}, t('customer.promises')),
+    promises.length === 0 ? h('p', {}, t('customer.noPromises'))
+      : dataTable([t('collections.promisedOn'), t('collections.amount'), t('collections.payBy'), t('alert.status'), t('collections.paid'), t('alert.by')],
+        promises.map((p) => [p.promised_on, money(p.amount), p.pay_by, t(`promise.${p.status}`), money(p.paid_amount), p.recorded_by])));
 }
 
 function back() {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerRisk.Application.Users;
 
@@ -33,6 +34,29 @@ public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFi
 
         var owners = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sales_owner").GetString()).Distinct();
         Assert.Equal(new[] { ServerFixture.SalesOwner }, owners.Select(o => o!));
+    }
+
+    [PostgresFact]
+    public async Task AlertReviewAndPromise_AreRecordedOnPostgres()
+    {
+        var manager = fixture.ClientFor(UserRoles.CreditManager);
+        var alert = fixture.NextOpenAlert();
+        var customer = fixture.OtherOwnerCustomer;
+
+        using var ack = await manager.PostAsJsonAsync($"/api/alerts/{alert}/acknowledge", new { note = "on it" });
+        using var again = await manager.PostAsJsonAsync($"/api/alerts/{alert}/acknowledge", new { note = "again" });
+        using var review = await manager.PostAsJsonAsync($"/api/customers/{customer}/reviews", new { decision = "keep", reason = "fine", reviewed_on = "2026-06-30" });
+        using var promise = await manager.PostAsJsonAsync($"/api/customers/{customer}/collections/promises",
+            new { amount = 50m, pay_by = "2026-07-10", promised_on = "2026-06-30" });
+        using var view = JsonDocument.Parse(await manager.GetStringAsync("/api/customers/" + customer));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, review.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, promise.StatusCode);
+        var operations = view.RootElement.GetProperty("operations");
+        Assert.Contains(operations.GetProperty("reviews").EnumerateArray(), r => r.GetProperty("reason").GetString() == "fine");
+        Assert.Contains(operations.GetProperty("collections").GetProperty("promises").EnumerateArray(), p => p.GetProperty("amount").GetDecimal() == 50m);
     }
 }
 

@@ -41,8 +41,7 @@ export async function alertsPage(main, me, params) {
   h('label', {}, t('alert.rule'), ' ', h('input', { type: 'search', name: 'rule', value: params.get('rule') ?? '', maxlength: 200 })),
   h('button', { type: 'submit' }, t('customers.apply')));
 
-  const headers = ['alert.id', 'col.id', 'alert.rule', 'alert.severity', 'customer.value', 'customer.threshold', 'alert.firstSeen',
-    'alert.lastSeen', 'alert.status', 'alert.by', 'alert.note'];
+  const headers = ['alert.id', 'col.id', 'alert.rule', 'alert.severity', 'alert.valueThreshold', 'alert.seen', 'alert.status', 'alert.by', 'alert.note'];
   if (decide) headers.push('alert.decide');
   const rows = page.items.map((a) => alertRow(a, decide, status));
 
@@ -74,10 +73,8 @@ function alertRow(a, decide, status) {
       h('td', {}, h('a', { href: `/customers/${encodeURIComponent(alert.customer_id)}`, 'data-link': true }, alert.customer_id)),
       h('td', { title: alert.message }, alert.rule),
       h('td', {}, severityBadge(alert.severity)),
-      h('td', { class: 'num' }, number(alert.value, 4)),
-      h('td', { class: 'num' }, number(alert.threshold, 4)),
-      h('td', {}, alert.first_seen),
-      h('td', {}, alert.last_seen),
+      h('td', { class: 'num' }, alert.threshold === null ? number(alert.value, 4) : `${number(alert.value, 4)} / ${number(alert.threshold, 4)}`),
+      h('td', {}, alert.first_seen === alert.last_seen ? alert.first_seen : `${alert.first_seen} – ${alert.last_seen}`),
       h('td', { class: 'status-cell' }, statusBadge(alert.status)),
       h('td', { class: 'by-cell' }, whoAndWhen(alert)),
       h('td', { class: 'note-cell' }, text(alert.resolution ?? alert.acknowledge_note)),
@@ -90,9 +87,9 @@ function alertRow(a, decide, status) {
 }
 
 function whoAndWhen(alert) {
-  if (alert.resolved_by) return `${alert.resolved_by} · ${when(alert.resolved_at)}`;
+  if (alert.resolved_by) return [alert.resolved_by, h('br'), h('small', { class: 'muted' }, when(alert.resolved_at))];
   if (alert.status === 'resolved') return t('alert.cleared');
-  if (alert.acknowledged_by) return `${alert.acknowledged_by} · ${when(alert.acknowledged_at)}`;
+  if (alert.acknowledged_by) return [alert.acknowledged_by, h('br'), h('small', { class: 'muted' }, when(alert.acknowledged_at))];
   return text(null);
 }
 

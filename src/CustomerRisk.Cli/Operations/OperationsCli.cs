@@ -36,7 +36,7 @@ internal static class OperationsCli
         {
         }
 
-        return OperationsStoreFactory.Open(db);
+        return OperationsStoreFactory.Open(db, clock);
     }
 
     public static Option<string> Format() => new Option<string>("--format")
@@ -50,6 +50,13 @@ internal static class OperationsCli
     public static Option<string?> Date(string name, string description) => new(name) { Description = description };
 
     public static Option<string?> Policy() => new("--policy") { Description = "A policy file (YAML); default the built-in policy." };
+
+    /// <summary>The policy file given, else the active stored policy (`crisk policy load`), as `crisk assess` decides.</summary>
+    public static async Task<CreditPolicy> PolicyOfAsync(ParseResult parseResult, Option<string?> option, ICreditStore credit, TimeProvider clock,
+        CancellationToken cancellationToken) =>
+        parseResult.GetValue(option) is { } path
+            ? PolicyLoader.LoadFile(path)
+            : (await Application.Credit.ActivePolicy.ResolveAsync(credit, clock, cancellationToken)).Policy;
 
     public static Option<string> Required(string name, string description) => new(name) { Description = description, Required = true };
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CustomerRisk.Application.Operations;
 using CustomerRisk.Application.Reviews;
+using CustomerRisk.Storage.Credit;
 
 namespace CustomerRisk.Cli.Operations;
 
@@ -51,9 +52,9 @@ internal static class ReviewsCommand
         var reason = OperationsCli.Required("--reason", "Why.");
         var by = OperationsCli.Required("--by", "The reviewer.");
         var date = OperationsCli.Date("--date", "The date of the review (yyyy-MM-dd); default today.");
-        var limit = new Option<decimal?>("--limit") { Description = "The new limit, for raise_limit or lower_limit." };
+        var limit = new Option<decimal?>("--limit") { Description = "The new limit, for raise_limit or lower_limit (granted from the review date); default the recommended limit." };
         var terms = new Option<int?>("--terms") { Description = "The new payment terms in days, for change_terms." };
-        var policy = OperationsCli.Policy();
+        var policy = new Option<string?>("--policy") { Description = "A policy file (YAML); default the active stored policy." };
         var format = OperationsCli.Format();
         var command = new Command("record", "Record a review with a snapshot of its inputs and the policy's recommendation.")
         {
@@ -63,9 +64,10 @@ internal static class ReviewsCommand
         {
             var day = OperationsCli.DateOf(parseResult, date, clock);
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
+            await using var credit = CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), clock);
             var result = await RecordReview.HandleAsync(new RecordReviewRequest(parseResult.GetValue(customer)!, parseResult.GetValue(decision)!,
                 parseResult.GetValue(reason)!, parseResult.GetValue(by)!, day, parseResult.GetValue(limit), parseResult.GetValue(terms)),
-                store, OperationsCli.PolicyOf(parseResult, policy), clock, cancellationToken);
+                store, credit, await OperationsCli.PolicyOfAsync(parseResult, policy, credit, clock, cancellationToken), clock, cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(result);
@@ -74,6 +76,11 @@ internal static class ReviewsCommand
 
             var r = result.Review;
             Console.WriteLine($"Review {r.ReviewId} of {r.CustomerId} on {OperationsCli.D(r.ReviewedOn)} by {r.Reviewer}: {OperationCodes.ToCode(r.Decision)}.");
+            if (result.Grant is { } grant)
+            {
+                Console.WriteLine($"Limit {grant.Id} granted: {OperationsCli.M(grant.Amount)} from {OperationsCli.D(grant.ValidFrom)} (was {OperationsCli.M(r.Snapshot.CreditLimit)}).");
+            }
+
             Console.WriteLine($"Policy {r.Recommendation.PolicyVersion} recommended {OperationCodes.ToCode(r.Recommendation.Decision)} " +
                               $"(limit {OperationsCli.M(r.Recommendation.RecommendedLimit)}, {r.Recommendation.TermsDays} days): {string.Join("; ", r.Recommendation.Reasons)}.");
             return ExitCodes.Done;

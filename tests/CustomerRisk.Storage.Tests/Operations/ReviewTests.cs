@@ -23,7 +23,7 @@ public sealed class ReviewTests
         await f.SaveAsync(Assessment("C1", "2026-09-30", grade: "B", sales12m: 360_000m, overdue: 1_000m, oldestDpd: 12));
 
         var recorded = await RecordReview.HandleAsync(new RecordReviewRequest("C1", "raise_limit", "sales tripled, pays on time",
-            "mei", D("2026-10-05"), NewLimit: 40_000m), f.Operations, CreditPolicy.Default, Clock);
+            "mei", D("2026-10-05"), NewLimit: 40_000m), f.Operations, f.Credit, CreditPolicy.Default, Clock);
         var replay = await ReplayReview.HandleAsync(recorded.Review.ReviewId, f.Operations, CreditPolicy.Default);
         var stored = await f.Operations.ReadReviewAsync(recorded.Review.ReviewId);
 
@@ -47,7 +47,7 @@ public sealed class ReviewTests
         await f.ImportAsync([Customer("C1")]);
         await f.SaveAsync(Assessment("C1", "2026-09-30"));
         var recorded = await RecordReview.HandleAsync(new RecordReviewRequest("C1", "keep", "fine", "mei", D("2026-10-01")),
-            f.Operations, CreditPolicy.Default, Clock);
+            f.Operations, f.Credit, CreditPolicy.Default, Clock);
         var other = CreditPolicy.Default with { Version = "2099.1+000000000000" };
 
         var refused = await Assert.ThrowsAsync<OperationRefusedException>(() => ReplayReview.HandleAsync(recorded.Review.ReviewId, f.Operations, other));
@@ -80,7 +80,7 @@ public sealed class ReviewTests
         };
         foreach (var request in bad)
         {
-            await Assert.ThrowsAsync<OperationRefusedException>(() => RecordReview.HandleAsync(request, f.Operations, CreditPolicy.Default, Clock));
+            await Assert.ThrowsAsync<OperationRefusedException>(() => RecordReview.HandleAsync(request, f.Operations, f.Credit, CreditPolicy.Default, Clock));
         }
 
         Assert.Equal(0, await f.Test.CountAsync("SELECT count(*) FROM credit_reviews"));
@@ -110,7 +110,7 @@ public sealed class ReviewTests
         await SyncAlerts.HandleAsync(new SyncAlertsRequest(D("2026-09-30"),
             [Assessment("EXTREME", "2026-09-30", severity: "extreme", alerts: [Firing("complaints", 3m, 3m, "extreme")])]), f.Operations, CreditPolicy.Default, Clock);
         await f.SaveAsync(Assessment("REVIEWED", "2026-07-01", grade: "B"));
-        await RecordReview.HandleAsync(new RecordReviewRequest("REVIEWED", "keep", "fine", "mei", D("2026-07-15")), f.Operations, CreditPolicy.Default, Clock);
+        await RecordReview.HandleAsync(new RecordReviewRequest("REVIEWED", "keep", "fine", "mei", D("2026-07-15")), f.Operations, f.Credit, CreditPolicy.Default, Clock);
 
         var all = (await ReviewsDue.HandleAsync(new ReviewsDueRequest(D("2026-10-31"), DueOnly: false), f.Operations, CreditPolicy.Default))
             .ToDictionary(r => r.CustomerId);

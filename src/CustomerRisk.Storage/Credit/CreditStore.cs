@@ -30,6 +30,11 @@ internal sealed class CreditStore : ICreditStore
 
     public string Provider => _sql.Provider;
 
+    /// <summary>Test seam, null in use: awaited inside an order check's transaction after its exposure was read and
+    /// the order decided, before the check is written — where two unserialised checks would both have read. A test
+    /// holds a check here to show that a second check of the customer cannot read until the first has committed.</summary>
+    internal Func<OrderCheckRecord, CancellationToken, Task>? AfterCheckDecided { get; set; }
+
     // ---- policies -------------------------------------------------------------------------------------------------
 
     public async Task<StoredPolicy?> ReadActivePolicyAsync(bool withText = true, CancellationToken cancellationToken = default)
@@ -272,6 +277,11 @@ internal sealed class CreditStore : ICreditStore
             if (record.CustomerId != customerId || record.OrderId != orderId)
             {
                 throw new InvalidOperationException("The decision is for another customer or order than the one locked.");
+            }
+
+            if (AfterCheckDecided is { } seam)
+            {
+                await seam(record, cancellationToken).ConfigureAwait(false);
             }
 
             await using (var close = Command(connection, transaction,

@@ -22,7 +22,7 @@ internal static class CollectionsCommand
         {
             var date = OperationsCli.DateOf(parseResult, asOf, clock);
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
-            var rows = await CollectionWorklist.HandleAsync(date, store, OperationsCli.PolicyOf(parseResult, policy), cancellationToken);
+            var rows = await CollectionWorklist.HandleAsync(date, store, await OperationsCli.PolicyOfAsync(parseResult, policy, clock, cancellationToken), cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(rows);

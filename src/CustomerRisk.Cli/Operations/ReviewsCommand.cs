@@ -21,19 +21,20 @@ internal static class ReviewsCommand
             var date = OperationsCli.DateOf(parseResult, asOf, clock);
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
             var rows = await ReviewsDue.HandleAsync(new ReviewsDueRequest(date, parseResult.GetValue(due)), store,
-                OperationsCli.PolicyOf(parseResult, policy), cancellationToken);
+                await OperationsCli.PolicyOfAsync(parseResult, policy, clock, cancellationToken), cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(rows);
                 return ExitCodes.Done;
             }
 
-            var table = OperationsCli.NewTable($"Reviews as of {OperationsCli.D(date)}: {rows.Count(r => r.Due)} due",
-                "customer", "name", "grade", "was", "last review", "next review", "due", "why", "interval");
+            var table = OperationsCli.NewTable($"Reviews as of {OperationsCli.D(date)}: {rows.Count(r => r.Due)} due, {rows.Count(r => r.DaysOverdue > 0)} overdue",
+                "customer", "name", "grade", "was", "last review", "next review", "due", "overdue", "why", "interval");
             foreach (var r in rows)
             {
                 OperationsCli.AddRow(table, r.CustomerId, r.Name, r.Grade, r.PreviousGrade, OperationsCli.D(r.LastReview), OperationsCli.D(r.NextReview),
-                    r.Due ? "yes" : "no", string.Join(",", r.Triggers), $"{r.IntervalMonths} months from {r.Basis}");
+                    r.Due ? "yes" : "no", r.DaysOverdue > 0 ? $"{r.DaysOverdue.ToString(CultureInfo.InvariantCulture)} days" : "-",
+                    string.Join(",", r.Triggers), $"{r.IntervalMonths} months from {r.Basis}");
             }
 
             OperationsCli.WriteTable(table);
@@ -88,16 +89,38 @@ internal static class ReviewsCommand
         return command;
     }
 
+    /// <summary>The policy file given, else the stored policy of the review's own version (the built-in default when
+    /// that version was never stored, or the review is unknown: the use case then says so).</summary>
+    private static async Task<Policy.CreditPolicy> ReplayPolicyAsync(ParseResult parseResult, Option<string?> policy,
+        Application.Ports.IOperationsStore store, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(policy) is { } path)
+        {
+            return Policy.PolicyLoader.LoadFile(path);
+        }
+
+        var review = await store.ReadReviewAsync(parseResult.GetValue<long>("ID"), cancellationToken);
+        if (review is null)
+        {
+            return Policy.CreditPolicy.Default;
+        }
+
+        await using var credit = CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), TimeProvider.System);
+        var stored = await credit.ReadPolicyAsync(review.Snapshot.PolicyVersion, cancellationToken);
+        return stored is null ? Policy.CreditPolicy.Default : Application.Credit.ActivePolicy.Parse(stored);
+    }
+
     private static Command Replay()
     {
         var id = new Argument<long>("ID") { Description = "The review's id." };
-        var policy = OperationsCli.Policy();
+        var policy = new Option<string?>("--policy") { Description = "A policy file (YAML); default the stored policy of the version the review was decided under." };
         var format = OperationsCli.Format();
         var command = new Command("replay", "Recompute a recorded review's recommendation from its snapshot; exit 1 if it differs.") { id, policy, format };
         command.SetOperationAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await OperationsCli.OpenAsync(parseResult, TimeProvider.System, cancellationToken);
-            var result = await ReplayReview.HandleAsync(parseResult.GetValue(id), store, OperationsCli.PolicyOf(parseResult, policy), cancellationToken);
+            var result = await ReplayReview.HandleAsync(parseResult.GetValue(id), store, await ReplayPolicyAsync(parseResult, policy, store, cancellationToken),
+                cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(result);

@@ -151,4 +151,36 @@ public sealed class ReviewTests
         Assert.Equal(3m, summary.ExpertScore);
         Assert.True(none.NotFound);
     }
+
+    [Theory]
+    [StoreProviders]
+    [PostgresProvider]
+    public async Task DueList_FlagsOverdueReviewsWithTheirDays_AndListsThemFirst_MostOverdueFirst(string provider)
+    {
+        await using var f = await CreateAsync(provider, Clock);
+        await f.ImportAsync(
+        [
+            Customer("LATE"),
+            Customer("OLD") with { CustomerSince = D("2020-01-10") },
+            Customer("DROPPED") with { CustomerSince = D("2026-10-01") },
+            Customer("FRESH") with { CustomerSince = D("2026-10-01") },
+        ]);
+        await f.SaveAsync(Assessment("DROPPED", "2026-02-27", grade: "A"), Assessment("LATE", "2026-02-27", grade: "B"));
+        await f.SaveAsync(
+            Assessment("LATE", "2026-09-30", grade: "B"),
+            Assessment("OLD", "2026-09-30", grade: "B"),
+            Assessment("DROPPED", "2026-09-30", grade: "B"),
+            Assessment("FRESH", "2026-09-30", grade: "B"));
+        await RecordReview.HandleAsync(new RecordReviewRequest("LATE", "keep", "fine", "mei", D("2026-03-01")), f.Operations, f.Credit, CreditPolicy.Default, Clock);
+
+        var rows = await ReviewsDue.HandleAsync(new ReviewsDueRequest(D("2026-10-31"), DueOnly: false), f.Operations, CreditPolicy.Default);
+
+        // OLD: never reviewed, B (6 months) from 2020-01-10 → 2020-07-10, kept as the spec says, 2,304 days overdue.
+        // LATE: reviewed 2026-03-01 → 2026-09-01, 60 days overdue. DROPPED: due at T by its grade drop, not overdue.
+        Assert.Equal(["OLD", "LATE", "DROPPED", "FRESH"], rows.Select(r => r.CustomerId));
+        Assert.Equal((D("2020-07-10"), 2304, "customer_since"), (rows[0].NextReview, rows[0].DaysOverdue, rows[0].Basis));
+        Assert.Equal((D("2026-09-01"), 60), (rows[1].NextReview, rows[1].DaysOverdue));
+        Assert.Equal((D("2026-10-31"), true, 0), (rows[2].NextReview, rows[2].Due, rows[2].DaysOverdue));
+        Assert.Equal((D("2027-04-01"), false, 0), (rows[3].NextReview, rows[3].Due, rows[3].DaysOverdue));
+    }
 }

@@ -74,6 +74,11 @@ public sealed partial class ServeAndUsersTests
             Assert.StartsWith("2025.9", version, StringComparison.Ordinal);
             Assert.Equal(version, ran.RootElement.GetProperty("policy_version").GetString());
             Assert.Equal(version, overview.RootElement.GetProperty("policy_version").GetString());
+            using (var active = JsonDocument.Parse(await client.GetStringAsync("/api/policies/active")))
+            {
+                Assert.Equal(version, active.RootElement.GetProperty("version").GetString());
+                Assert.Contains("limit_factor: 0.8", active.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+            }
 
             // Grades and expected loss of the whole portfolio: the saved run, the overview and the CLI agree.
             var cliGrades = cliPortfolio.RootElement.GetProperty("grade_counts").ToString();

@@ -39,7 +39,7 @@ public sealed class OrderCheckInterleavingTests
 
             // Wait for the other check to decide too. Under the lock it cannot (it is queued behind this transaction),
             // so the wait ends by its bound; without the lock it ends at once, with both holding the same exposure.
-            await Task.WhenAny(secondArrived.Task, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken));
+            await Task.WhenAny(secondArrived.Task, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
             Interlocked.Decrement(ref held);
         };
 

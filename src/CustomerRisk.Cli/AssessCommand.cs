@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Policy;
 using CustomerRisk.Storage.Credit;
+using CustomerRisk.Storage.Models;
 using CustomerRisk.Storage.Operations;
 using Spectre.Console;
 
@@ -112,39 +112,31 @@ public static class AssessCommand
         Option<string?> policyFile, string? customerId, bool save, CancellationToken cancellationToken)
     {
         var date = parseResult.GetValue(asOf) is { } text ? GlobalOptions.ParseDate(text, "--as-of") : GlobalOptions.Today(clock);
-        var policy = parseResult.GetValue(policyFile) is { } path ? PolicyLoader.LoadFile(path) : CreditPolicy.Default;
+        var file = parseResult.GetValue(policyFile) is { } path ? PolicyLoader.LoadFile(path) : null;
         await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
-        var scoreModel = await Model.ModelRegistryCommands.LoadActiveAsync(parseResult, cancellationToken);
+        var db = GlobalOptions.DatabaseOf(parseResult);
+        await using var credit = CreditStoreFactory.Open(db, clock);
+        await using var operations = OperationsStoreFactory.Open(db, clock);
+        await using var models = ModelRegistryStore.Open(db);
+        // The same inputs as the server's: the policy file or the active stored policy, the active model, the granted
+        // limits, last reviews and covers (AssessFromStore).
+        var inputs = await AssessFromStore.GatherAsync(credit, operations, models, file, clock, cancellationToken);
         using var line = new ProgressLine();
         var progress = new Progress<int>(n => line.Show($"assess: {n:N0} customers"));
-        AssessPortfolioResult result;
-        // The granted limits (the effective limit on T) replace the imported credit_limit; the last reviews plan
-        // next_review and the covers reduce the expected loss.
-        await using var credit = CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), clock);
-        await using var operations = OperationsStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult));
         try
         {
-            result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, policy, clock, progress, cancellationToken,
-                scoreModel, credit, operations);
+            return await AssessFromStore.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, inputs, clock, progress,
+                cancellationToken);
         }
         catch (KeyNotFoundException exception)
         {
             throw new CliUsageException(exception.Message);
         }
-
-        if (save)
-        {
-            // spec/cli.md: assess saves the assessment and its alerts. The lifecycle (open, update, resolve, never
-            // duplicate) is the alerts use case's; a re-run of the same date changes nothing.
-            await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, policy, clock, cancellationToken);
-        }
-
-        return result;
     }
 
     private static Option<string?> AsOfOption() => new("--as-of") { Description = "Compute as of this date (yyyy-MM-dd); default today." };
 
-    private static Option<string?> PolicyOption() => new("--policy") { Description = "A policy file (YAML); default the built-in policy." };
+    private static Option<string?> PolicyOption() => new("--policy") { Description = "A policy file (YAML); default the active stored policy (crisk policy load)." };
 
     private static IAnsiConsole Console(TextWriter writer)
     {

@@ -102,5 +102,34 @@ public sealed class OperationsCommandTests
         }
 
         Assert.Contains("loss on overdue", table.Out, StringComparison.Ordinal);
+
+        // Every decision above, and these, is in the hash-chained audit trail with who, before and after.
+        Assert.Equal(0, (await Crisk("collections", "action", "--customer", customer, "--kind", "call", "--by", "li", "--date", "2026-07-01")).ExitCode);
+        Assert.Equal(0, (await Crisk("collections", "promise", "--customer", customer, "--amount", "1000", "--pay-by", "2026-07-05", "--by", "li",
+            "--date", "2026-07-01")).ExitCode);
+        Assert.Equal(0, (await Crisk("collections", "evaluate", "--as-of", "2026-07-31")).ExitCode);
+        Assert.Equal(0, (await Crisk("webhooks", "add", "http://127.0.0.1:9/hook", "--by", "ops")).ExitCode);
+        var audit = await Crisk("audit", "list", "--limit", "500", "--format", "json");
+        var verify = await Crisk("audit", "verify");
+
+        Assert.True(audit.ExitCode == 0, audit.Error);
+        using (var json = JsonDocument.Parse(audit.Out))
+        {
+            var records = json.RootElement.EnumerateArray().ToArray();
+            string[] kinds = ["alert.acknowledge", "alert.resolve", "review.record", "collateral.add", "collection.action", "collection.promise",
+                "webhook.add"];
+            foreach (var kind in kinds)
+            {
+                Assert.Contains(records, r => r.GetProperty("action").GetString() == kind && r.GetProperty("after").GetString() is { Length: > 2 });
+            }
+
+            Assert.Contains(records, r => r.GetProperty("action").GetString() is "promise.kept" or "promise.broken");
+            var ackRecord = records.Single(r => r.GetProperty("action").GetString() == "alert.acknowledge");
+            Assert.Equal("mei", ackRecord.GetProperty("actor").GetString());
+            Assert.Contains("\"status\":\"open\"", ackRecord.GetProperty("before").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
+        Assert.Contains("Audit chain intact", verify.Out, StringComparison.Ordinal);
     }
 }

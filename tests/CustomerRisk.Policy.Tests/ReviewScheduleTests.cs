@@ -82,4 +82,34 @@ public sealed class ReviewScheduleTests
         Assert.False(ReviewSchedule.Plan(new ReviewInputs(Grade.A, Grade.B, new DateOnly(2025, 6, 30), null, false), asOf, s_policy).Due);
         Assert.False(ReviewSchedule.Plan(new ReviewInputs(Grade.D, Grade.N, new DateOnly(2025, 6, 30), null, false), asOf, s_policy).Due);
     }
+
+    [Fact]
+    public void NeverReviewedSinceJoiningYearsAgo_KeepsTheSpecsDate_AndIsOverdueByTheDaysSince()
+    {
+        // Grade B, customer since 2020-03-15: the first review fell due on 2020-09-15, 2,267 days before 2026-11-30.
+        var plan = ReviewSchedule.Plan(new ReviewInputs(Grade.B, Grade.B, null, new DateOnly(2020, 3, 15), false), new DateOnly(2026, 11, 30), s_policy);
+
+        Assert.Equal((new DateOnly(2020, 9, 15), true, "customer_since", "interval"), (plan.NextReview, plan.Due, plan.Basis, plan.Triggers.Single()));
+        Assert.Equal((2267, true), (plan.DaysOverdue, plan.Overdue));
+    }
+
+    [Theory]
+    [InlineData("2025-12-29", false, 0)]
+    [InlineData("2025-12-30", true, 0)]
+    [InlineData("2025-12-31", true, 1)]
+    public void DaysOverdue_IsZeroUpToTheScheduledDay_AndCountsFromTheDayAfter(string asOf, bool due, int overdue)
+    {
+        var plan = ReviewSchedule.Plan(new ReviewInputs(Grade.B, Grade.B, new DateOnly(2025, 6, 30), null, false),
+            DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), s_policy);
+
+        Assert.Equal((due, overdue, new DateOnly(2025, 12, 30)), (plan.Due, plan.DaysOverdue, plan.NextReview));
+    }
+
+    [Fact]
+    public void AGradeDropBeforeTheScheduledDate_IsDueAtT_ButNotOverdue()
+    {
+        var plan = ReviewSchedule.Plan(new ReviewInputs(Grade.C, Grade.B, new DateOnly(2025, 6, 30), null, false), new DateOnly(2025, 7, 1), s_policy);
+
+        Assert.Equal((new DateOnly(2025, 7, 1), true, 0), (plan.NextReview, plan.Due, plan.DaysOverdue));
+    }
 }

@@ -39,7 +39,12 @@ public static class AcknowledgeAlert
             AcknowledgedAt = at,
             AcknowledgeNote = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
         };
-        var (saved, _) = await store.SaveAlertChangesAsync([new AlertChange(next, AlertEvents.Acknowledged)], at, cancellationToken).ConfigureAwait(false);
-        return new AlertDecisionResult(saved[0], AlertLookup.Decision("alert.acknowledge", alert, saved[0], by, at, next.AcknowledgeNote));
+        OperationDecision? decision = null;
+        var saved = await store.DecideAlertAsync(new AlertChange(next, AlertEvents.Acknowledged), at, stored =>
+        {
+            decision = AlertLookup.Decision("alert.acknowledge", alert, stored, by, at, next.AcknowledgeNote);
+            return decision.ToAuditEntry();
+        }, cancellationToken).ConfigureAwait(false);
+        return new AlertDecisionResult(saved, decision!);
     }
 }

@@ -36,7 +36,12 @@ public static class ResolveAlert
             ResolvedOn = DateOnly.FromDateTime(at.UtcDateTime),
             Resolution = note,
         };
-        var (saved, _) = await store.SaveAlertChangesAsync([new AlertChange(next, AlertEvents.Resolved)], at, cancellationToken).ConfigureAwait(false);
-        return new AlertDecisionResult(saved[0], AlertLookup.Decision("alert.resolve", alert, saved[0], by, at, note));
+        OperationDecision? decision = null;
+        var saved = await store.DecideAlertAsync(new AlertChange(next, AlertEvents.Resolved), at, stored =>
+        {
+            decision = AlertLookup.Decision("alert.resolve", alert, stored, by, at, note);
+            return decision.ToAuditEntry();
+        }, cancellationToken).ConfigureAwait(false);
+        return new AlertDecisionResult(saved, decision!);
     }
 }

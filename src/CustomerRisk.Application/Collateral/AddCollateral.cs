@@ -59,8 +59,13 @@ public static class AddCollateral
             RecordedBy = by,
             RecordedAt = clock.GetUtcNow(),
         };
-        var saved = await store.AddCollateralAsync(item, cancellationToken).ConfigureAwait(false);
-        return new AddCollateralResult(saved, new OperationDecision("collateral.add", saved.CustomerId,
-            saved.CoverId.ToString(CultureInfo.InvariantCulture), by, saved.RecordedAt, null, OperationsJson.Serialize(saved), saved.Description));
+        OperationDecision? decision = null;
+        var saved = await store.AddCollateralAsync(item, stored =>
+        {
+            decision = new OperationDecision("collateral.add", stored.CustomerId, stored.CoverId.ToString(CultureInfo.InvariantCulture), by,
+                stored.RecordedAt, null, OperationsJson.Serialize(stored), stored.Description);
+            return decision.ToAuditEntry();
+        }, cancellationToken).ConfigureAwait(false);
+        return new AddCollateralResult(saved, decision!);
     }
 }

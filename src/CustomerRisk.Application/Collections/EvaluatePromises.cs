@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerRisk.Application.Operations;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
 
@@ -15,13 +16,21 @@ public sealed record EvaluatePromisesResult(int Kept, int Broken, int StillOpen,
 /// promise is written to the interactions table as <c>broken_promise</c> (event_id <c>crisk-promise-ID-broken</c>,
 /// dated the day after the promised date, the first day it stood broken, with the unpaid amount), in the same
 /// transaction as its status: the behaviour indicator broken_promises_180d counts it at the next assessment exactly as
-/// it counts an imported one, and the rule <c>broken_promises</c> fires on it. Running it again settles nothing twice.</summary>
+/// it counts an imported one, and the rule <c>broken_promises</c> fires on it. Each settled promise appends a
+/// <c>promise.kept</c> or <c>promise.broken</c> audit record (the promise before and after) in the same transaction.
+/// Running it again settles nothing twice.</summary>
 public static class EvaluatePromises
 {
-    public static async Task<EvaluatePromisesResult> HandleAsync(DateOnly asOf, IOperationsStore store,
-        CancellationToken cancellationToken = default)
+    /// <summary>Who the audit trail names when nobody is given: the evaluation is a rule, not a person's call.</summary>
+    public const string Evaluator = "crisk collections evaluate";
+
+    public static async Task<EvaluatePromisesResult> HandleAsync(DateOnly asOf, IOperationsStore store, TimeProvider clock,
+        string? by = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        var actor = string.IsNullOrWhiteSpace(by) ? Evaluator : by.Trim();
+        var before = new Dictionary<long, PaymentPromise>();
         var open = await store.ReadPromisesAsync(null, PromiseStatus.Open, cancellationToken).ConfigureAwait(false);
         var changed = new List<PaymentPromise>();
         var behaviour = new List<Interaction>();
@@ -48,6 +57,7 @@ public static class EvaluatePromises
             }
 
             changed.Add(next);
+            before[next.PromiseId] = promise;
             if (next.Status == PromiseStatus.Broken)
             {
                 behaviour.Add(new Interaction
@@ -62,12 +72,16 @@ public static class EvaluatePromises
             }
         }
 
+        var settled = changed.Where(p => p.Status != PromiseStatus.Open).ToArray();
         if (changed.Count > 0)
         {
-            await store.SavePromiseOutcomesAsync(changed, behaviour, cancellationToken).ConfigureAwait(false);
+            var at = clock.GetUtcNow();
+            var audit = settled.Select(p => new OperationDecision(p.Status == PromiseStatus.Kept ? "promise.kept" : "promise.broken", p.CustomerId,
+                p.PromiseId.ToString(CultureInfo.InvariantCulture), actor, at, OperationsJson.Serialize(before[p.PromiseId]),
+                OperationsJson.Serialize(p), $"evaluated as of {asOf:yyyy-MM-dd}").ToAuditEntry()).ToArray();
+            await store.SavePromiseOutcomesAsync(changed, behaviour, audit, cancellationToken).ConfigureAwait(false);
         }
 
-        var settled = changed.Where(p => p.Status != PromiseStatus.Open).ToArray();
         return new EvaluatePromisesResult(settled.Count(p => p.Status == PromiseStatus.Kept), settled.Count(p => p.Status == PromiseStatus.Broken),
             stillOpen, settled);
     }

@@ -48,8 +48,13 @@ public static class RecordCollectionAction
         var behaviour = type is { } t
             ? new Interaction { EventId = "crisk-action-{id}", CustomerId = customer.CustomerId, Date = action.ActionDate, Type = t, Note = action.Note }
             : null;
-        var saved = await store.SaveActionAsync(action, behaviour, cancellationToken).ConfigureAwait(false);
-        return new RecordCollectionActionResult(saved, new OperationDecision("collection.action", saved.CustomerId,
-            saved.ActionId.ToString(CultureInfo.InvariantCulture), by, saved.RecordedAt, null, OperationsJson.Serialize(saved), saved.Note));
+        OperationDecision? decision = null;
+        var saved = await store.SaveActionAsync(action, behaviour, stored =>
+        {
+            decision = new OperationDecision("collection.action", stored.CustomerId, stored.ActionId.ToString(CultureInfo.InvariantCulture), by,
+                stored.RecordedAt, null, OperationsJson.Serialize(stored), stored.Note);
+            return decision.ToAuditEntry();
+        }, cancellationToken).ConfigureAwait(false);
+        return new RecordCollectionActionResult(saved, decision!);
     }
 }

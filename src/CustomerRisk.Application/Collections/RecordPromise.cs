@@ -59,8 +59,13 @@ public static class RecordPromise
             Amount = promise.Amount,
             Note = $"pay by {promise.PayBy:yyyy-MM-dd}" + (promise.Note is null ? string.Empty : $"; {promise.Note}"),
         };
-        var saved = await store.SavePromiseAsync(promise, behaviour, cancellationToken).ConfigureAwait(false);
-        return new RecordPromiseResult(saved, new OperationDecision("collection.promise", saved.CustomerId,
-            saved.PromiseId.ToString(CultureInfo.InvariantCulture), by, saved.RecordedAt, null, OperationsJson.Serialize(saved), saved.Note));
+        OperationDecision? decision = null;
+        var saved = await store.SavePromiseAsync(promise, behaviour, stored =>
+        {
+            decision = new OperationDecision("collection.promise", stored.CustomerId, stored.PromiseId.ToString(CultureInfo.InvariantCulture), by,
+                stored.RecordedAt, null, OperationsJson.Serialize(stored), stored.Note);
+            return decision.ToAuditEntry();
+        }, cancellationToken).ConfigureAwait(false);
+        return new RecordPromiseResult(saved, decision!);
     }
 }

@@ -60,31 +60,38 @@ public static class GrantLimit
         {
             before = EffectiveLimit.On(earlier, figures.ImportedCreditLimit, now.ValidFrom);
             after = EffectiveLimit.On([.. earlier, now], figures.ImportedCreditLimit, now.ValidFrom);
-            return new AuditEntry
-            {
-                Actor = now.Approver,
-                Action = "limit.grant",
-                Entity = $"credit_limit:{now.Id}",
-                CustomerId = now.CustomerId,
-                Before = CreditJson.Write(new { EffectiveLimit = before.Amount, Source = before.SourceCode, GrantId = before.Grant?.Id }),
-                After = CreditJson.Write(new
-                {
-                    GrantId = now.Id,
-                    now.Amount,
-                    Kind = now.Kind.ToString().ToLowerInvariant(),
-                    ValidFrom = Iso(now.ValidFrom),
-                    ValidTo = now.ValidTo is { } to ? Iso(to) : null,
-                    now.Approver,
-                    now.Reason,
-                    EffectiveLimit = after.Amount,
-                    Source = after.SourceCode,
-                    RecommendedLimit = recommended.Limit,
-                    recommended.PolicyVersion,
-                }),
-            };
+            return AuditOf(now, before, after, recommended.Limit, recommended.PolicyVersion);
         }, cancellationToken).ConfigureAwait(false);
         return new GrantLimitResult(stored, recommended, before!, after!);
     }
+
+    /// <summary>The <c>limit.grant</c> audit record of a stored grant: the effective limit before and after on its
+    /// first day, the grant, and the recommended limit beside which it was made. A review's grant
+    /// (<see cref="Reviews.RecordReview"/>) writes the same record, naming its review.</summary>
+    internal static AuditEntry AuditOf(LimitGrant now, EffectiveLimit before, EffectiveLimit after, decimal recommendedLimit,
+        string policyVersion) => new()
+    {
+        Actor = now.Approver,
+        Action = "limit.grant",
+        Entity = $"credit_limit:{now.Id}",
+        CustomerId = now.CustomerId,
+        Before = CreditJson.Write(new { EffectiveLimit = before.Amount, Source = before.SourceCode, GrantId = before.Grant?.Id }),
+        After = CreditJson.Write(new
+        {
+            GrantId = now.Id,
+            now.Amount,
+            Kind = now.Kind.ToString().ToLowerInvariant(),
+            ValidFrom = Iso(now.ValidFrom),
+            ValidTo = now.ValidTo is { } to ? Iso(to) : null,
+            now.Approver,
+            now.Reason,
+            now.ReviewId,
+            EffectiveLimit = after.Amount,
+            Source = after.SourceCode,
+            RecommendedLimit = recommendedLimit,
+            PolicyVersion = policyVersion,
+        }),
+    };
 
     private static void Validate(GrantLimitRequest request)
     {

@@ -19,4 +19,10 @@ public interface IAlertStore
     /// <returns>The saved alerts in the order given, with their ids, and the number of deliveries queued.</returns>
     Task<(IReadOnlyList<Alert> Saved, int DeliveriesQueued)> SaveAlertChangesAsync(IReadOnlyList<AlertChange> changes,
         DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a person's decision on one alert (acknowledge, resolve) as <see cref="SaveAlertChangesAsync"/>
+    /// does, and appends its audit record (built from the saved alert) in the same transaction.</summary>
+    /// <returns>The saved alert.</returns>
+    Task<Alert> DecideAlertAsync(AlertChange change, DateTimeOffset at, Func<Alert, AuditEntry> audit,
+        CancellationToken cancellationToken = default);
 }

@@ -6,8 +6,9 @@ namespace CustomerRisk.Application.Ports;
 /// <summary>The register of guarantees and collateral.</summary>
 public interface ICollateralStore
 {
-    /// <summary>Saves a new item and gives it back with its id.</summary>
-    Task<CollateralItem> AddCollateralAsync(CollateralItem item, CancellationToken cancellationToken = default);
+    /// <summary>Saves a new item and gives it back with its id, in one transaction with its audit record.</summary>
+    Task<CollateralItem> AddCollateralAsync(CollateralItem item, Func<CollateralItem, AuditEntry> audit,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The items of a customer (or all), by customer then id.</summary>
     Task<IReadOnlyList<CollateralItem>> ReadCollateralAsync(string? customerId, CancellationToken cancellationToken = default);

@@ -9,13 +9,22 @@ public interface ICollectionStore
 {
     /// <summary>Saves an action (and its interaction, when any) and gives it back with its id. The interaction's
     /// event_id may contain <c>{id}</c>, replaced by the new id.</summary>
-    Task<CollectionAction> SaveActionAsync(CollectionAction action, Interaction? behaviour, CancellationToken cancellationToken = default);
+    /// <param name="action">The action; its id is ignored.</param>
+    /// <param name="behaviour">The interaction row, or null.</param>
+    /// <param name="audit">The audit record of the saved action, appended in the same transaction.</param>
+    /// <param name="cancellationToken">Cancels before the commit.</param>
+    Task<CollectionAction> SaveActionAsync(CollectionAction action, Interaction? behaviour, Func<CollectionAction, AuditEntry> audit,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Saves a new promise (and its interaction) and gives it back with its id; <c>{id}</c> as above.</summary>
-    Task<PaymentPromise> SavePromiseAsync(PaymentPromise promise, Interaction? behaviour, CancellationToken cancellationToken = default);
+    /// <summary>Saves a new promise (and its interaction) and gives it back with its id; <c>{id}</c> as above. The
+    /// audit record of the saved promise is appended in the same transaction.</summary>
+    Task<PaymentPromise> SavePromiseAsync(PaymentPromise promise, Interaction? behaviour, Func<PaymentPromise, AuditEntry> audit,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Saves evaluated promises (status, paid amount, settled date) and their interactions together.</summary>
-    Task SavePromiseOutcomesAsync(IReadOnlyList<PaymentPromise> promises, IReadOnlyList<Interaction> behaviour, CancellationToken cancellationToken = default);
+    /// <summary>Saves evaluated promises (status, paid amount, settled date), their interactions and the audit records
+    /// of the settled ones together.</summary>
+    Task SavePromiseOutcomesAsync(IReadOnlyList<PaymentPromise> promises, IReadOnlyList<Interaction> behaviour,
+        IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken = default);
 
     /// <summary>Actions of a customer (or all), newest first.</summary>
     Task<IReadOnlyList<CollectionAction>> ReadActionsAsync(string? customerId, CancellationToken cancellationToken = default);

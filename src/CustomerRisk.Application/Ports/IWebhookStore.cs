@@ -5,8 +5,9 @@ namespace CustomerRisk.Application.Ports;
 /// <summary>Webhook subscriptions and the delivery outbox.</summary>
 public interface IWebhookStore
 {
-    /// <summary>Saves a new subscription and gives it back with its id.</summary>
-    Task<WebhookSubscription> AddSubscriptionAsync(WebhookSubscription subscription, CancellationToken cancellationToken = default);
+    /// <summary>Saves a new subscription and gives it back with its id, in one transaction with its audit record.</summary>
+    Task<WebhookSubscription> AddSubscriptionAsync(WebhookSubscription subscription, Func<WebhookSubscription, AuditEntry> audit,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Every subscription, by id.</summary>
     Task<IReadOnlyList<WebhookSubscription>> ReadSubscriptionsAsync(CancellationToken cancellationToken = default);

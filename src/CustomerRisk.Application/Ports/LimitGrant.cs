@@ -28,6 +28,10 @@ public sealed record LimitGrant
     /// <summary>Why.</summary>
     public required string Reason { get; init; }
 
+    /// <summary>The review that decided it (<c>crisk reviews record</c> with a new limit), or null for a grant made
+    /// directly.</summary>
+    public long? ReviewId { get; init; }
+
     /// <summary>When it was recorded.</summary>
     public required DateTimeOffset GrantedAt { get; init; }
 

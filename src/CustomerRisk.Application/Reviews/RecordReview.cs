@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerRisk.Application.Alerts;
+using CustomerRisk.Application.Credit;
 using CustomerRisk.Application.Operations;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Policy;
@@ -12,25 +13,31 @@ namespace CustomerRisk.Application.Reviews;
 /// <param name="Reason">Why (required).</param>
 /// <param name="Reviewer">Who (required).</param>
 /// <param name="ReviewedOn">The date of the review; the snapshot is the latest assessment on or before it.</param>
-/// <param name="NewLimit">The new limit, for raise_limit and lower_limit (optional, 0 or more).</param>
+/// <param name="NewLimit">The new limit, for raise_limit and lower_limit only (0 or more); without it a raise or a
+/// lower grants the policy's recommended limit when that moves the right way.</param>
 /// <param name="NewTermsDays">The new terms in days, for change_terms (optional, 0 or more).</param>
 public sealed record RecordReviewRequest(string CustomerId, string Decision, string Reason, string Reviewer, DateOnly ReviewedOn,
     decimal? NewLimit = null, int? NewTermsDays = null);
 
-/// <summary>The saved review and the decision for the audit trail.</summary>
-public sealed record RecordReviewResult(CreditReview Review, OperationDecision Decision);
+/// <summary>The saved review, the decision as audited and, when the review changed the limit, the grant it made.</summary>
+public sealed record RecordReviewResult(CreditReview Review, OperationDecision Decision, LimitGrant? Grant = null);
 
 /// <summary>Records a review with a snapshot of what it was decided on (the customer's latest saved assessment, the
 /// granted limit, the open alerts, the previous review) and the policy's recommendation under the policy version in
 /// force, so that <see cref="ReplayReview"/> can recompute it later. The person's decision may differ from the
-/// recommendation; both are kept.</summary>
+/// recommendation; both are kept. The limit in the snapshot is the effective limit on the review date (granted,
+/// temporary or imported). A decision to raise or lower the limit grants the new limit — a standing grant from the
+/// review date with approver = the reviewer, reason = the review's reason, naming the review — in the same transaction
+/// as the review and both audit records (<c>review.record</c>, <c>limit.grant</c>); any other decision leaves the
+/// limit as it is.</summary>
 public static class RecordReview
 {
-    public static async Task<RecordReviewResult> HandleAsync(RecordReviewRequest request, IOperationsStore store,
+    public static async Task<RecordReviewResult> HandleAsync(RecordReviewRequest request, IOperationsStore store, ICreditStore credit,
         CreditPolicy policy, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(credit);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(clock);
         var decision = OperationCodes.Parse<ReviewDecision>(request.Decision, "Decision (--decision)");
@@ -46,15 +53,19 @@ public static class RecordReview
             throw new OperationRefusedException($"The new terms {request.NewTermsDays} days are negative.");
         }
 
-        var customer = await OperationLookups.CustomerAsync(store, request.CustomerId, cancellationToken).ConfigureAwait(false);
-        var snapshot = await SnapshotAsync(store, customer, request.ReviewedOn, policy, cancellationToken).ConfigureAwait(false);
-        if (request.NewLimit is { } newLimit && snapshot.CreditLimit is { } granted
-            && ((decision == ReviewDecision.RaiseLimit && newLimit <= granted) || (decision == ReviewDecision.LowerLimit && newLimit >= granted)))
+        var changesLimit = decision is ReviewDecision.RaiseLimit or ReviewDecision.LowerLimit;
+        if (request.NewLimit is not null && !changesLimit)
         {
             throw new OperationRefusedException(
-                $"Decision {OperationCodes.ToCode(decision)} with a new limit of {newLimit.ToString(CultureInfo.InvariantCulture)} against the granted {granted.ToString(CultureInfo.InvariantCulture)}.");
+                $"A new limit (--limit) goes with raise_limit or lower_limit; decision {OperationCodes.ToCode(decision)} leaves the limit as it is.");
         }
 
+        var customer = await OperationLookups.CustomerAsync(store, request.CustomerId, cancellationToken).ConfigureAwait(false);
+        var grants = await credit.ReadLimitGrantsAsync(customer.CustomerId, cancellationToken).ConfigureAwait(false);
+        var effective = EffectiveLimit.On(grants, customer.CreditLimit, request.ReviewedOn);
+        var snapshot = await SnapshotAsync(store, customer, effective.Amount, request.ReviewedOn, policy, cancellationToken).ConfigureAwait(false);
+        var recommendation = ReviewAdvisor.Recommend(snapshot, policy);
+        decimal? newLimit = changesLimit ? NewLimit(decision, request.NewLimit, snapshot.CreditLimit, recommendation.RecommendedLimit) : null;
         var review = new CreditReview
         {
             CustomerId = customer.CustomerId,
@@ -62,21 +73,68 @@ public static class RecordReview
             Reviewer = reviewer,
             Decision = decision,
             Reason = reason,
-            NewLimit = request.NewLimit,
+            NewLimit = newLimit,
             NewTermsDays = request.NewTermsDays,
             Snapshot = snapshot,
-            Recommendation = ReviewAdvisor.Recommend(snapshot, policy),
+            Recommendation = recommendation,
             RecordedAt = clock.GetUtcNow(),
         };
-        var saved = await store.SaveReviewAsync(review, cancellationToken).ConfigureAwait(false);
-        return new RecordReviewResult(saved, new OperationDecision("review.record", saved.CustomerId,
-            saved.ReviewId.ToString(CultureInfo.InvariantCulture), reviewer, saved.RecordedAt,
-            snapshot.CreditLimit is { } before ? OperationsJson.Serialize(new { credit_limit = before, previous_decision = snapshot.PreviousDecision }) : null,
-            OperationsJson.Serialize(saved), reason));
+        OperationDecision? audited = null;
+        LimitGrant? granted = null;
+        var saved = await store.SaveReviewAsync(review, (stored, earlier) =>
+        {
+            audited = new OperationDecision("review.record", stored.CustomerId, stored.ReviewId.ToString(CultureInfo.InvariantCulture),
+                reviewer, stored.RecordedAt,
+                OperationsJson.Serialize(new { credit_limit = snapshot.CreditLimit, previous_decision = snapshot.PreviousDecision }),
+                OperationsJson.Serialize(stored), reason);
+            if (newLimit is not { } amount)
+            {
+                return new ReviewWrite(audited.ToAuditEntry());
+            }
+
+            var grant = new LimitGrant
+            {
+                CustomerId = stored.CustomerId,
+                Amount = amount,
+                Kind = LimitKind.Standing,
+                ValidFrom = stored.ReviewedOn,
+                Approver = reviewer,
+                Reason = reason,
+                ReviewId = stored.ReviewId,
+                GrantedAt = stored.RecordedAt,
+            };
+            return new ReviewWrite(audited.ToAuditEntry(), grant, now =>
+            {
+                granted = now;
+                var before = EffectiveLimit.On(earlier, customer.CreditLimit, now.ValidFrom);
+                var after = EffectiveLimit.On([.. earlier, now], customer.CreditLimit, now.ValidFrom);
+                return GrantLimit.AuditOf(now, before, after, recommendation.RecommendedLimit, recommendation.PolicyVersion);
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        return new RecordReviewResult(saved, audited!, granted);
     }
 
-    private static async Task<ReviewSnapshot> SnapshotAsync(IOperationsStore store, Domain.Customer customer, DateOnly reviewedOn,
-        CreditPolicy policy, CancellationToken cancellationToken)
+    /// <summary>The limit a raise or a lower grants: the one given, else the policy's recommendation when it moves the
+    /// limit the way decided; a raise or lower that would not move it is refused.</summary>
+    private static decimal NewLimit(ReviewDecision decision, decimal? given, decimal? current, decimal recommended)
+    {
+        var amount = given ?? recommended;
+        var raise = decision == ReviewDecision.RaiseLimit;
+        var moves = current is not { } now ? raise && amount > 0m : raise ? amount > now : amount < now;
+        if (moves)
+        {
+            return amount;
+        }
+
+        var code = OperationCodes.ToCode(decision);
+        var against = current is { } c ? $"the current limit {c.ToString(CultureInfo.InvariantCulture)}" : "no limit";
+        throw new OperationRefusedException(given is null
+            ? $"Decision {code} without a new limit (--limit): the policy's recommended limit {recommended.ToString(CultureInfo.InvariantCulture)} does not {(raise ? "raise" : "lower")} {against}; say the new limit."
+            : $"Decision {code} with a new limit of {amount.ToString(CultureInfo.InvariantCulture)} against {against}.");
+    }
+
+    private static async Task<ReviewSnapshot> SnapshotAsync(IOperationsStore store, Domain.Customer customer, decimal? creditLimit,
+        DateOnly reviewedOn, CreditPolicy policy, CancellationToken cancellationToken)
     {
         var history = await store.ReadAssessmentHistoryAsync(reviewedOn, customer.CustomerId, overdueOnly: false, includeDetails: true, cancellationToken).ConfigureAwait(false);
         if (history.Count == 0)
@@ -102,7 +160,7 @@ public static class RecordReview
             Pd = latest.Pd,
             Sales12m = details.Sales12m,
             AnnualRevenue = customer.AnnualRevenue,
-            CreditLimit = customer.CreditLimit,
+            CreditLimit = creditLimit,
             Exposure = latest.Exposure,
             OverdueAr = latest.OverdueAr,
             OldestDaysPastDue = details.OldestDaysPastDue,

@@ -9,14 +9,15 @@ namespace CustomerRisk.Application.Reviews;
 /// <param name="DueOnly">Only the customers whose review is due on or before T.</param>
 public sealed record ReviewsDueRequest(DateOnly AsOf, bool DueOnly = true);
 
-/// <summary>One customer's review schedule.</summary>
+/// <summary>One customer's review schedule; <paramref name="DaysOverdue"/> counts the days from
+/// <paramref name="NextReview"/> to T when that date lies before T (0 otherwise).</summary>
 public sealed record ReviewDueRow(string CustomerId, string? Name, string Grade, string? PreviousGrade, DateOnly? LastReview,
-    DateOnly NextReview, bool Due, IReadOnlyList<string> Triggers, int IntervalMonths, string Basis);
+    DateOnly NextReview, bool Due, IReadOnlyList<string> Triggers, int IntervalMonths, string Basis, int DaysOverdue = 0);
 
 /// <summary>The periodic-review schedule of every assessed customer (spec/operations.md): next_review = last review +
 /// the grade's interval, or customer_since + interval, or T when never reviewed; a grade drop (latest assessment
-/// against the one before) or an open or acknowledged extreme alert makes it due at once. Due customers first, then
-/// by next review date and customer id.</summary>
+/// against the one before) or an open or acknowledged extreme alert makes it due at once. Overdue customers first
+/// (most days overdue first), then the others due, then by next review date and customer id.</summary>
 public static class ReviewsDue
 {
     public static async Task<IReadOnlyList<ReviewDueRow>> HandleAsync(ReviewsDueRequest request, IOperationsStore store,
@@ -41,10 +42,11 @@ public static class ReviewsDue
             if (plan.Due || !request.DueOnly)
             {
                 rows.Add(new ReviewDueRow(latest.CustomerId, customer?.Name, latest.Grade.ToCode(), previousGrade?.ToCode(), last,
-                    plan.NextReview, plan.Due, plan.Triggers, plan.IntervalMonths, plan.Basis));
+                    plan.NextReview, plan.Due, plan.Triggers, plan.IntervalMonths, plan.Basis, plan.DaysOverdue));
             }
         }
 
-        return rows.OrderByDescending(r => r.Due).ThenBy(r => r.NextReview).ThenBy(r => r.CustomerId, StringComparer.Ordinal).ToArray();
+        return rows.OrderByDescending(r => r.Due).ThenByDescending(r => r.DaysOverdue).ThenBy(r => r.NextReview)
+            .ThenBy(r => r.CustomerId, StringComparer.Ordinal).ToArray();
     }
 }

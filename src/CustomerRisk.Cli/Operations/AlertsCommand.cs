@@ -69,7 +69,7 @@ internal static class AlertsCommand
             }
 
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
-            var result = await SyncSavedAlerts.HandleAsync(date, store, OperationsCli.PolicyOf(parseResult, policy), clock,
+            var result = await SyncSavedAlerts.HandleAsync(date, store, await OperationsCli.PolicyOfAsync(parseResult, policy, clock, cancellationToken), clock,
                 parseResult.GetValue(warn), cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {

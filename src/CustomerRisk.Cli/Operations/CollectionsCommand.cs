@@ -22,7 +22,7 @@ internal static class CollectionsCommand
         {
             var date = OperationsCli.DateOf(parseResult, asOf, clock);
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
-            var rows = await CollectionWorklist.HandleAsync(date, store, OperationsCli.PolicyOf(parseResult, policy), cancellationToken);
+            var rows = await CollectionWorklist.HandleAsync(date, store, await OperationsCli.PolicyOfAsync(parseResult, policy, clock, cancellationToken), cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(rows);
@@ -121,15 +121,16 @@ internal static class CollectionsCommand
     {
         var asOf = OperationsCli.AsOf();
         var format = OperationsCli.Format();
+        var by = new Option<string?>("--by") { Description = "Who runs the evaluation, for the audit trail (default: crisk collections evaluate)." };
         var command = new Command("evaluate", "Settle open promises from the payments: kept, or broken (written as a broken_promise behaviour record).")
         {
-            asOf, format,
+            asOf, format, by,
         };
         command.SetOperationAction(async (parseResult, cancellationToken) =>
         {
             var date = OperationsCli.DateOf(parseResult, asOf, clock);
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
-            var result = await EvaluatePromises.HandleAsync(date, store, cancellationToken);
+            var result = await EvaluatePromises.HandleAsync(date, store, clock, parseResult.GetValue(by), cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(result);

@@ -36,7 +36,7 @@ internal static class OperationsCli
         {
         }
 
-        return OperationsStoreFactory.Open(db);
+        return OperationsStoreFactory.Open(db, clock);
     }
 
     public static Option<string> Format() => new Option<string>("--format")
@@ -49,7 +49,28 @@ internal static class OperationsCli
 
     public static Option<string?> Date(string name, string description) => new(name) { Description = description };
 
-    public static Option<string?> Policy() => new("--policy") { Description = "A policy file (YAML); default the built-in policy." };
+    public static Option<string?> Policy() => new("--policy") { Description = "A policy file (YAML); default the active stored policy." };
+
+    /// <summary>The policy file given, else the active stored policy (`crisk policy load`), as `crisk assess` decides.</summary>
+    public static async Task<CreditPolicy> PolicyOfAsync(ParseResult parseResult, Option<string?> option, ICreditStore credit, TimeProvider clock,
+        CancellationToken cancellationToken) =>
+        parseResult.GetValue(option) is { } path
+            ? PolicyLoader.LoadFile(path)
+            : (await Application.Credit.ActivePolicy.ResolveAsync(credit, clock, cancellationToken)).Policy;
+
+    /// <summary>As <see cref="PolicyOfAsync(ParseResult, Option{string?}, ICreditStore, TimeProvider, CancellationToken)"/>,
+    /// opening the credit store on --db (migrated already by <see cref="OpenAsync"/>).</summary>
+    public static async Task<CreditPolicy> PolicyOfAsync(ParseResult parseResult, Option<string?> option, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(option) is { } path)
+        {
+            return PolicyLoader.LoadFile(path);
+        }
+
+        await using var credit = Storage.Credit.CreditStoreFactory.Open(GlobalOptions.DatabaseOf(parseResult), clock);
+        return await PolicyOfAsync(parseResult, option, credit, clock, cancellationToken);
+    }
 
     public static Option<string> Required(string name, string description) => new(name) { Description = description, Required = true };
 
@@ -58,9 +79,6 @@ internal static class OperationsCli
 
     public static DateOnly? OptionalDate(ParseResult parseResult, Option<string?> option) =>
         parseResult.GetValue(option) is { } text ? GlobalOptions.ParseDate(text, option.Name) : null;
-
-    public static CreditPolicy PolicyOf(ParseResult parseResult, Option<string?> option) =>
-        parseResult.GetValue(option) is { } path ? PolicyLoader.LoadFile(path) : CreditPolicy.Default;
 
     public static bool IsJson(ParseResult parseResult, Option<string> format) => parseResult.GetValue(format) == "json";
 

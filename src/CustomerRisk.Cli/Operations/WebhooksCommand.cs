@@ -26,15 +26,16 @@ internal static class WebhooksCommand
         };
         var secret = new Option<string?>("--secret") { Description = "The signing secret (16 characters or more); default a random one, printed once." };
         var format = OperationsCli.Format();
+        var by = new Option<string?>("--by") { Description = "Who subscribes, for the audit trail (default: the current user)." };
         var command = new Command("add", "Subscribe a URL to alert events (JSON POST with an X-CRisk-Signature: sha256=… header).")
         {
-            url, events, secret, format,
+            url, events, secret, format, by,
         };
         command.SetOperationAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
             var added = await AddWebhook.HandleAsync(new AddWebhookRequest(parseResult.GetValue(url)!, parseResult.GetValue(events),
-                parseResult.GetValue(secret)), store, clock, cancellationToken);
+                parseResult.GetValue(secret), parseResult.GetValue(by) ?? Credit.CreditCommands.CurrentUser), store, clock, cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(added);

@@ -7,4 +7,13 @@ namespace CustomerRisk.Policy;
 /// <c>extreme_alert</c>; empty when not due.</param>
 /// <param name="IntervalMonths">The grade's review interval.</param>
 /// <param name="Basis">What the date was counted from: <c>last_review</c>, <c>customer_since</c> or <c>as_of</c>.</param>
-public sealed record ReviewPlan(DateOnly NextReview, bool Due, IReadOnlyList<string> Triggers, int IntervalMonths, string Basis);
+public sealed record ReviewPlan(DateOnly NextReview, bool Due, IReadOnlyList<string> Triggers, int IntervalMonths, string Basis)
+{
+    /// <summary>Days from the scheduled date (last review or customer_since + interval) to T when that date lies
+    /// before T, else 0. A customer never reviewed since it joined years ago keeps the spec's date and shows how long
+    /// the review has been outstanding, rather than a date moved to T.</summary>
+    public int DaysOverdue { get; init; }
+
+    /// <summary>True when the scheduled date lies before T.</summary>
+    public bool Overdue => DaysOverdue > 0;
+}

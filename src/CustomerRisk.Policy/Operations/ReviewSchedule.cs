@@ -40,6 +40,9 @@ public static class ReviewSchedule
 
         var due = triggers.Count > 0;
         var next = due && scheduled > asOf ? asOf : scheduled;
-        return new ReviewPlan(next, due, triggers, interval, basis);
+        return new ReviewPlan(next, due, triggers, interval, basis)
+        {
+            DaysOverdue = scheduled < asOf ? asOf.DayNumber - scheduled.DayNumber : 0,
+        };
     }
 }

@@ -1,10 +1,7 @@
-using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
-using CustomerRisk.Storage.Credit;
-using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRisk.Server.Apis;
@@ -35,13 +32,10 @@ public static class AssessApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["as_of"] = ["as_of is a date: yyyy-MM-dd."] });
         }
 
-        // As `crisk assess`: the granted limits, last reviews and covers are read, and the run's alerts are
-        // synchronised (opened, updated, resolved, never duplicated).
-        await using var credit = CreditStoreFactory.Open(location.Db, clock);
-        await using var operations = OperationsStoreFactory.Open(location.Db);
-        var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date), store, location.Policy, clock, null, cancellationToken,
-            null, credit, operations);
-        await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, location.Policy, clock, cancellationToken);
+        // Exactly as `crisk assess`: the same inputs (policy, model, grants, reviews, covers, expert scores), and the
+        // run's alerts are synchronised (opened, updated, resolved, never duplicated).
+        await using var sources = await AssessSources.OpenAsync(location, clock, cancellationToken);
+        var result = await AssessFromStore.HandleAsync(new AssessPortfolioRequest(date), store, sources.Inputs, clock, null, cancellationToken);
 
         return TypedResults.Ok(new AssessResult(result.Run.RunId, result.Run.AsOf, result.Run.PolicyVersion, result.Customers.Count,
             result.Portfolio.GradeCounts, result.Portfolio.ExpectedLoss, result.Portfolio.OpenAlerts));

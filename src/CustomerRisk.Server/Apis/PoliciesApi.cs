@@ -1,5 +1,6 @@
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
+using CustomerRisk.Storage.Credit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRisk.Server.Apis;
@@ -14,13 +15,24 @@ public static class PoliciesApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGroup("/api/policies").WithTags("Policies").RequireAuthorization(Policies.PolicyText)
-            .MapGet("/active", Get).WithSummary("The policy the server assesses with (set by --policy; else the built-in one).");
+            .MapGet("/active", GetAsync)
+            .WithSummary("The policy the server assesses with: the --policy file it was started with, else the active stored policy.");
     }
 
-    private static Ok<ActivePolicy> Get(StoreLocation location)
+    private static async Task<Ok<ActivePolicy>> GetAsync(StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var policy = location.Policy;
-        return TypedResults.Ok(new ActivePolicy(policy.Version, policy.DeclaredVersion, policy.Fingerprint, policy.SourceName,
-            policy.Currency, location.PolicyText));
+        if (location.PolicyFile is not null)
+        {
+            var file = location.Policy;
+            return TypedResults.Ok(new ActivePolicy(file.Version, file.DeclaredVersion, file.Fingerprint, file.SourceName, file.Currency,
+                location.PolicyText));
+        }
+
+        // As POST /api/assess and GET /api/portfolio decide (AssessFromStore): the policy loaded last, else the built-in one.
+        await using var credit = CreditStoreFactory.Open(location.Db, clock);
+        var (policy, _) = await Application.Credit.ActivePolicy.ResolveAsync(credit, clock, cancellationToken);
+        var stored = await credit.ReadActivePolicyAsync(withText: true, cancellationToken);
+        return TypedResults.Ok(new ActivePolicy(policy.Version, policy.DeclaredVersion, policy.Fingerprint, policy.SourceName, policy.Currency,
+            stored?.Text ?? location.PolicyText));
     }
 }

@@ -46,15 +46,21 @@ public static class PortfolioApi
             date = (await directory.LatestRunAsync(cancellationToken))?.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         }
 
-        // The figures are a function of the date, the policy and the data; the data's version is read on every request,
-        // so an import or a run on any instance is seen at once and the cache never serves stale figures.
-        var key = (nameof(PortfolioView), date, location.Policy.Version, await directory.DataVersionAsync(cancellationToken));
+        // The same inputs as `crisk portfolio` (AssessFromStore): policy, model, granted limits, last reviews, covers.
+        await using var sources = await AssessSources.OpenAsync(location, clock, cancellationToken);
+        var inputs = sources.Inputs;
+        // The figures are a function of the date, the policy, the model, the ledger and the credit decisions. The
+        // ledger's version and the audit trail's head (every grant, review and cover appends to it) are read on every
+        // request, so an import, a run or a decision on any instance is seen at once and the cache is never stale.
+        var head = await inputs.Credit.ReadAuditHeadAsync(cancellationToken);
+        var key = (nameof(PortfolioView), date, inputs.Policy.Version, inputs.ScoreModel?.Name, await directory.DataVersionAsync(cancellationToken),
+            head?.Seq);
         if (cache.TryGetValue(key, out PortfolioView? cached) && cached is not null)
         {
             return TypedResults.Ok(cached);
         }
 
-        var result = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(date, Save: false), store, location.Policy, clock, null, cancellationToken);
+        var result = await AssessFromStore.HandleAsync(new AssessPortfolioRequest(date, Save: false), store, inputs, clock, null, cancellationToken);
         var byGrade = result.Customers.GroupBy(c => c.Grade).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GradeMoney(g.Key, g.Count(), g.Sum(c => c.Exposure), g.Sum(c => c.ExpectedLoss)))
             .ToArray();

@@ -15,6 +15,11 @@ internal abstract class CreditDialect
     /// IMMEDIATE); on PostgreSQL it takes the customer's advisory lock when one is named.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, string? customerId, CancellationToken cancellationToken);
 
+    /// <summary>Takes the customer's credit-check lock inside a write transaction begun elsewhere (an EF Core one):
+    /// the advisory lock on PostgreSQL; nothing on SQLite, whose write transactions hold the database lock.</summary>
+    public abstract Task LockCustomerAsync(DbConnection connection, DbTransaction transaction, string customerId,
+        CancellationToken cancellationToken);
+
     /// <summary>The SELECT of the audit head that locks it until commit (FOR UPDATE on PostgreSQL; SQLite's write lock
     /// is already held).</summary>
     public abstract string LockAuditHead { get; }

@@ -15,6 +15,7 @@ public sealed class CreditLimitEntity
     public required string Approver { get; set; }
     public required string Reason { get; set; }
     public DateTimeOffset GrantedAt { get; set; }
+    public long? ReviewId { get; set; }
 }
 
 internal sealed class CreditLimitEntityConfiguration : IEntityTypeConfiguration<CreditLimitEntity>
@@ -33,5 +34,6 @@ internal sealed class CreditLimitEntityConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.Approver).HasColumnName("approver");
         builder.Property(x => x.Reason).HasColumnName("reason");
         builder.Property(x => x.GrantedAt).HasColumnName("granted_at");
+        builder.Property(x => x.ReviewId).HasColumnName("review_id");
     }
 }

@@ -12,7 +12,7 @@ internal sealed class CreditStore : ICreditStore
 {
     private const int Attempts = 5;
     private const string PolicyColumns = "policy_id, version, content_hash, policy_text, source_name, loaded_at, loaded_by, active";
-    private const string LimitColumns = "limit_id, customer_id, amount, kind, valid_from, valid_to, approver, reason, granted_at";
+    private const string LimitColumns = "limit_id, customer_id, amount, kind, valid_from, valid_to, approver, reason, granted_at, review_id";
     private const string CheckColumns = "check_id, customer_id, order_id, amount, as_of, checked_at, actor, decision, reasons, grade, " +
                                         "open_ar, open_orders, exposure, credit_limit, limit_source, oldest_dpd, policy_version";
     private const string AuditColumns = "seq, at, actor, action, entity, customer_id, before_json, after_json, prev_hash, hash";
@@ -29,6 +29,11 @@ internal sealed class CreditStore : ICreditStore
     }
 
     public string Provider => _sql.Provider;
+
+    /// <summary>Test seam, null in use: awaited inside an order check's transaction after its exposure was read and
+    /// the order decided, before the check is written — where two unserialised checks would both have read. A test
+    /// holds a check here to show that a second check of the customer cannot read until the first has committed.</summary>
+    internal Func<OrderCheckRecord, CancellationToken, Task>? AfterCheckDecided { get; set; }
 
     // ---- policies -------------------------------------------------------------------------------------------------
 
@@ -141,27 +146,37 @@ internal sealed class CreditStore : ICreditStore
         return WriteAsync(grant.CustomerId, async (connection, transaction) =>
         {
             var earlier = await ReadGrantsAsync(connection, transaction, grant.CustomerId, cancellationToken).ConfigureAwait(false);
-            LimitGrant stored;
-            await using (var insert = Command(connection, transaction,
-                             "INSERT INTO credit_limits (customer_id, amount, kind, valid_from, valid_to, approver, reason, granted_at) " +
-                             "VALUES (@customer, @amount, @kind, @from, @to, @approver, @reason, @at) " +
-                             $"RETURNING {LimitColumns}"))
-            {
-                Add(insert, "customer", grant.CustomerId);
-                Add(insert, "amount", _sql.Money(grant.Amount));
-                Add(insert, "kind", KindCode(grant.Kind));
-                Add(insert, "from", _sql.Date(grant.ValidFrom));
-                Add(insert, "to", _sql.NullableDate(grant.ValidTo));
-                Add(insert, "approver", grant.Approver);
-                Add(insert, "reason", grant.Reason);
-                Add(insert, "at", _sql.Instant(grant.GrantedAt));
-                stored = (await ReadOneAsync(insert, ReadGrant, cancellationToken).ConfigureAwait(false))!;
-            }
-
+            var stored = await InsertGrantAsync(connection, transaction, grant, cancellationToken).ConfigureAwait(false);
             await AppendAsync(connection, transaction, audit(earlier, stored), cancellationToken).ConfigureAwait(false);
             return stored;
         }, cancellationToken);
     }
+
+    /// <summary>Inserts a grant inside a write transaction the caller holds (with the customer's lock), also one begun
+    /// by the operations store for a review's grant.</summary>
+    internal async Task<LimitGrant> InsertGrantAsync(DbConnection connection, DbTransaction transaction, LimitGrant grant,
+        CancellationToken cancellationToken)
+    {
+        await using var insert = Command(connection, transaction,
+            "INSERT INTO credit_limits (customer_id, amount, kind, valid_from, valid_to, approver, reason, granted_at, review_id) " +
+            "VALUES (@customer, @amount, @kind, @from, @to, @approver, @reason, @at, @review) " +
+            $"RETURNING {LimitColumns}");
+        Add(insert, "customer", grant.CustomerId);
+        Add(insert, "amount", _sql.Money(grant.Amount));
+        Add(insert, "kind", KindCode(grant.Kind));
+        Add(insert, "from", _sql.Date(grant.ValidFrom));
+        Add(insert, "to", _sql.NullableDate(grant.ValidTo));
+        Add(insert, "approver", grant.Approver);
+        Add(insert, "reason", grant.Reason);
+        Add(insert, "at", _sql.Instant(grant.GrantedAt));
+        Add(insert, "review", grant.ReviewId);
+        return (await ReadOneAsync(insert, ReadGrant, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Takes the customer's credit-check lock inside a transaction begun elsewhere (see
+    /// <see cref="CreditDialect.LockCustomerAsync"/>).</summary>
+    internal Task LockCustomerAsync(DbConnection connection, DbTransaction transaction, string customerId,
+        CancellationToken cancellationToken) => _sql.LockCustomerAsync(connection, transaction, customerId, cancellationToken);
 
     // ---- figures cache --------------------------------------------------------------------------------------------
 
@@ -264,6 +279,11 @@ internal sealed class CreditStore : ICreditStore
                 throw new InvalidOperationException("The decision is for another customer or order than the one locked.");
             }
 
+            if (AfterCheckDecided is { } seam)
+            {
+                await seam(record, cancellationToken).ConfigureAwait(false);
+            }
+
             await using (var close = Command(connection, transaction,
                              $"UPDATE order_checks SET counts_open = @closed WHERE customer_id = @customer AND order_id = @order AND counts_open = {_sql.TrueLiteral}"))
             {
@@ -362,7 +382,9 @@ internal sealed class CreditStore : ICreditStore
 
     public ValueTask DisposeAsync() => _sql is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
 
-    private async Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry,
+    /// <summary>Appends to the chain inside a write transaction the caller holds: the credit store's own, or one begun
+    /// by the operations store, so that a decision and its audit record commit together.</summary>
+    internal async Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry,
         CancellationToken cancellationToken)
     {
         AuditHead head;
@@ -421,7 +443,7 @@ internal sealed class CreditStore : ICreditStore
         }
     }
 
-    private async Task<IReadOnlyList<LimitGrant>> ReadGrantsAsync(DbConnection connection, DbTransaction? transaction, string customerId,
+    internal async Task<IReadOnlyList<LimitGrant>> ReadGrantsAsync(DbConnection connection, DbTransaction? transaction, string customerId,
         CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction,
@@ -453,6 +475,7 @@ internal sealed class CreditStore : ICreditStore
         Approver = r.GetString(6),
         Reason = r.GetString(7),
         GrantedAt = _sql.Instant(r, 8),
+        ReviewId = r.IsDBNull(9) ? null : r.GetInt64(9),
     };
 
     private OrderCheckRecord ReadCheck(DbDataReader r) => new()

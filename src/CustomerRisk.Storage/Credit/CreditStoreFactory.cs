@@ -9,7 +9,10 @@ public static class CreditStoreFactory
     /// <summary>Opens the credit store.</summary>
     /// <param name="db">A SQLite file path or a PostgreSQL connection string.</param>
     /// <param name="clock">Stamps audit records; the system clock when null.</param>
-    public static ICreditStore Open(string db, TimeProvider? clock = null)
+    public static ICreditStore Open(string db, TimeProvider? clock = null) => Create(db, clock);
+
+    /// <summary>The store itself, for the operations store to append audit records and grants in its own transactions.</summary>
+    internal static CreditStore Create(string db, TimeProvider? clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(db);
         clock ??= TimeProvider.System;

@@ -31,14 +31,20 @@ internal sealed class PostgresCreditDialect : CreditDialect, IAsyncDisposable
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (customerId is not null)
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@customer))",
-                (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-            command.Parameters.AddWithValue("class", CheckLockClass);
-            command.Parameters.AddWithValue("customer", customerId);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await LockCustomerAsync(connection, transaction, customerId, cancellationToken).ConfigureAwait(false);
         }
 
         return transaction;
+    }
+
+    public override async Task LockCustomerAsync(DbConnection connection, DbTransaction transaction, string customerId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@customer))",
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("class", CheckLockClass);
+        command.Parameters.AddWithValue("customer", customerId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override bool IsTransient(Exception exception) =>

@@ -64,6 +64,9 @@ internal sealed class SqliteCreditDialect : CreditDialect
         return Task.FromResult(transaction);
     }
 
+    public override Task LockCustomerAsync(DbConnection connection, DbTransaction transaction, string customerId,
+        CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 };
 

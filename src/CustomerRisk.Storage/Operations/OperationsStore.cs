@@ -6,25 +6,40 @@ using CustomerRisk.Application.Reviews;
 using CustomerRisk.Application.Webhooks;
 using CustomerRisk.Domain;
 using CustomerRisk.Policy;
+using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerRisk.Storage.Operations;
 
 /// <summary>The operations store over EF Core, on either provider: these tables are small next to the ledger (one row
 /// per alert, review, action), so the plain EF model is fast enough and keeps both providers in one implementation.
-/// Every method opens its own context; each write is one transaction.</summary>
+/// Every method opens its own context; each write is one transaction. A person's decision appends its audit record
+/// to the credit store's hash chain inside that same transaction (<see cref="CreditStore.AppendAsync(System.Data.Common.DbConnection, System.Data.Common.DbTransaction, AuditEntry, CancellationToken)"/>
+/// on the context's connection), so a decision is never kept without its record, nor the record without it.</summary>
 internal sealed class OperationsStore : IOperationsStore
 {
     private const int ChunkSize = 2000;
     private readonly Func<RiskDbContext> _open;
+    private readonly CreditStore _credit;
 
-    public OperationsStore(Func<RiskDbContext> open)
+    public OperationsStore(Func<RiskDbContext> open, CreditStore credit)
     {
         _open = open;
+        _credit = credit;
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _credit.DisposeAsync();
+
+    /// <summary>Appends an audit record inside the context's open transaction (on SQLite, EF Core's transaction is
+    /// BEGIN IMMEDIATE and holds the write lock; on PostgreSQL the append locks audit_head last).</summary>
+    private Task AuditAsync(RiskDbContext db, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("An audit record is appended only inside the change's transaction.");
+        return _credit.AppendAsync(db.Database.GetDbConnection(), transaction, entry, cancellationToken);
+    }
 
     // ---- master data and assessments ----
 
@@ -205,12 +220,55 @@ internal sealed class OperationsStore : IOperationsStore
         return (saved, queued);
     }
 
+    public async Task<Alert> DecideAlertAsync(AlertChange change, DateTimeOffset at, Func<Alert, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var entity = OperationMapping.ToEntity(change.Alert);
+        db.Update(entity);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var saved = OperationMapping.ToAlert(entity);
+        if (change.Event is { } eventType)
+        {
+            var utc = at.ToUniversalTime();
+            var payload = WebhookPayload.ForAlert(eventType, saved, utc);
+            var subscriptions = (await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.Active)
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(OperationMapping.ToSubscription);
+            foreach (var subscription in subscriptions.Where(s => s.Wants(eventType)))
+            {
+                db.Add(new WebhookDeliveryEntity
+                {
+                    CustomerId = saved.CustomerId,
+                    SubscriptionId = subscription.SubscriptionId,
+                    EventType = eventType,
+                    Payload = payload,
+                    Status = WebhookDeliveryStatus.Pending,
+                    Attempts = 0,
+                    CreatedAt = utc,
+                    NextAttemptAt = utc,
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
+    }
+
     // ---- webhooks ----
 
-    public async Task<WebhookSubscription> AddSubscriptionAsync(WebhookSubscription subscription, CancellationToken cancellationToken = default)
+    public async Task<WebhookSubscription> AddSubscriptionAsync(WebhookSubscription subscription, Func<WebhookSubscription, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(audit);
         await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var entity = new WebhookSubscriptionEntity
         {
             Url = subscription.Url,
@@ -221,7 +279,10 @@ internal sealed class OperationsStore : IOperationsStore
         };
         db.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return OperationMapping.ToSubscription(entity);
+        var saved = OperationMapping.ToSubscription(entity);
+        await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
     }
 
     public async Task<IReadOnlyList<WebhookSubscription>> ReadSubscriptionsAsync(CancellationToken cancellationToken = default)
@@ -312,14 +373,34 @@ internal sealed class OperationsStore : IOperationsStore
         return last;
     }
 
-    public async Task<CreditReview> SaveReviewAsync(CreditReview review, CancellationToken cancellationToken = default)
+    public async Task<CreditReview> SaveReviewAsync(CreditReview review, Func<CreditReview, IReadOnlyList<LimitGrant>, ReviewWrite> write,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(write);
         await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        // The customer's lock first, as an order check takes it: a grant decided here and a check never interleave.
+        await _credit.LockCustomerAsync(connection, dbTransaction, review.CustomerId, cancellationToken).ConfigureAwait(false);
         var entity = OperationMapping.ToEntity(review);
         db.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return review with { ReviewId = entity.ReviewId };
+        var saved = review with { ReviewId = entity.ReviewId };
+        var earlier = await _credit.ReadGrantsAsync(connection, dbTransaction, review.CustomerId, cancellationToken).ConfigureAwait(false);
+        var plan = write(saved, earlier);
+        await _credit.AppendAsync(connection, dbTransaction, plan.Audit, cancellationToken).ConfigureAwait(false);
+        if (plan.Grant is { } grant)
+        {
+            var grantAudit = plan.GrantAudit ?? throw new InvalidOperationException("A review's grant needs its audit record.");
+            var stored = await _credit.InsertGrantAsync(connection, dbTransaction, grant with { ReviewId = saved.ReviewId }, cancellationToken)
+                .ConfigureAwait(false);
+            await _credit.AppendAsync(connection, dbTransaction, grantAudit(stored), cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
     }
 
     public async Task<CreditReview?> ReadReviewAsync(long reviewId, CancellationToken cancellationToken = default)
@@ -355,9 +436,11 @@ internal sealed class OperationsStore : IOperationsStore
 
     // ---- collections ----
 
-    public async Task<CollectionAction> SaveActionAsync(CollectionAction action, Interaction? behaviour, CancellationToken cancellationToken = default)
+    public async Task<CollectionAction> SaveActionAsync(CollectionAction action, Interaction? behaviour, Func<CollectionAction, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(audit);
         await using var db = _open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var entity = OperationMapping.ToEntity(action);
@@ -368,13 +451,17 @@ internal sealed class OperationsStore : IOperationsStore
             await UpsertInteractionAsync(db, behaviour, entity.ActionId, cancellationToken).ConfigureAwait(false);
         }
 
+        var saved = OperationMapping.ToAction(entity);
+        await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return OperationMapping.ToAction(entity);
+        return saved;
     }
 
-    public async Task<PaymentPromise> SavePromiseAsync(PaymentPromise promise, Interaction? behaviour, CancellationToken cancellationToken = default)
+    public async Task<PaymentPromise> SavePromiseAsync(PaymentPromise promise, Interaction? behaviour, Func<PaymentPromise, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(promise);
+        ArgumentNullException.ThrowIfNull(audit);
         await using var db = _open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var entity = OperationMapping.ToEntity(promise);
@@ -385,15 +472,18 @@ internal sealed class OperationsStore : IOperationsStore
             await UpsertInteractionAsync(db, behaviour, entity.PromiseId, cancellationToken).ConfigureAwait(false);
         }
 
+        var saved = OperationMapping.ToPromise(entity);
+        await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return OperationMapping.ToPromise(entity);
+        return saved;
     }
 
     public async Task SavePromiseOutcomesAsync(IReadOnlyList<PaymentPromise> promises, IReadOnlyList<Interaction> behaviour,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(promises);
         ArgumentNullException.ThrowIfNull(behaviour);
+        ArgumentNullException.ThrowIfNull(audit);
         await using var db = _open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var promise in promises)
@@ -405,6 +495,11 @@ internal sealed class OperationsStore : IOperationsStore
         foreach (var row in behaviour)
         {
             await UpsertInteractionAsync(db, row, 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var entry in audit)
+        {
+            await AuditAsync(db, entry, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -454,14 +549,20 @@ internal sealed class OperationsStore : IOperationsStore
 
     // ---- collateral ----
 
-    public async Task<CollateralItem> AddCollateralAsync(CollateralItem item, CancellationToken cancellationToken = default)
+    public async Task<CollateralItem> AddCollateralAsync(CollateralItem item, Func<CollateralItem, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(audit);
         await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var entity = OperationMapping.ToEntity(item);
         db.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return OperationMapping.ToItem(entity);
+        var saved = OperationMapping.ToItem(entity);
+        await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
     }
 
     public async Task<IReadOnlyList<CollateralItem>> ReadCollateralAsync(string? customerId, CancellationToken cancellationToken = default)

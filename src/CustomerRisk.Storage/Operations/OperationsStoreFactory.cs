@@ -10,15 +10,17 @@ public static class OperationsStoreFactory
 {
     /// <summary>Opens the operations store; nothing is touched until the first call.</summary>
     /// <param name="db">A SQLite file path or a PostgreSQL connection string.</param>
-    public static IOperationsStore Open(string db)
+    /// <param name="clock">Stamps the audit records of the decisions; the system clock when null.</param>
+    public static IOperationsStore Open(string db, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        var credit = Credit.CreditStoreFactory.Create(db, clock);
         if (RiskStoreFactory.IsPostgres(db))
         {
-            return new OperationsStore(() => new PostgresRiskDbContext(db));
+            return new OperationsStore(() => new PostgresRiskDbContext(db), credit);
         }
 
         var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Pooling = true, DefaultTimeout = 30 }.ToString();
-        return new OperationsStore(() => new SqliteRiskDbContext(connectionString));
+        return new OperationsStore(() => new SqliteRiskDbContext(connectionString), credit);
     }
 }

@@ -136,8 +136,8 @@ public sealed class AlertLifecycleTests
     public async Task AlertChanges_QueueWebhookDeliveries_InTheSameSave_ForSubscriptionsThatWantThem(string provider)
     {
         await using var f = await CreateAsync(provider, Clock);
-        await AddWebhook.HandleAsync(new AddWebhookRequest("http://127.0.0.1:9/all"), f.Operations, Clock);
-        await AddWebhook.HandleAsync(new AddWebhookRequest("http://127.0.0.1:9/resolved", ["alert.resolved"]), f.Operations, Clock);
+        await AddWebhook.HandleAsync(new AddWebhookRequest("http://127.0.0.1:9/all", By: "mei"), f.Operations, Clock);
+        await AddWebhook.HandleAsync(new AddWebhookRequest("http://127.0.0.1:9/resolved", ["alert.resolved"], By: "mei"), f.Operations, Clock);
 
         var opened = await Sync(f, "2026-09-30", Assessment("C1", "2026-09-30", alerts: [Firing("complaints", 3m, 3m), Firing("dormant", 1m, null)]));
         var same = await Sync(f, "2026-10-31", Assessment("C1", "2026-10-31", alerts: [Firing("complaints", 3m, 3m), Firing("dormant", 1m, null)]));

@@ -33,7 +33,7 @@ public sealed class AssessReviewsAndCoversTests
 
         // A review snapshots the latest saved assessment, so C1 needs one.
         await f.SaveAsync(Assessment("C1", "2026-09-30", grade: "B"));
-        await RecordReview.HandleAsync(new RecordReviewRequest("C1", "keep", "fine", "mei", D("2026-10-05")), f.Operations, CreditPolicy.Default, Clock);
+        await RecordReview.HandleAsync(new RecordReviewRequest("C1", "keep", "fine", "mei", D("2026-10-05")), f.Operations, f.Credit, CreditPolicy.Default, Clock);
         // C2: a deposit covering all its exposure; C3: a cover that starts only after T, which does not count yet.
         await AddCollateral.HandleAsync(new AddCollateralRequest("C2", "deposit", 4_000m, 0m, D("2026-01-01"), null, null, "mei"), f.Operations, Clock);
         await AddCollateral.HandleAsync(new AddCollateralRequest("C3", "deposit", 4_000m, 0m, D("2026-12-15"), null, null, "mei"), f.Operations, Clock);

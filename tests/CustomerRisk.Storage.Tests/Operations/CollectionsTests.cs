@@ -57,9 +57,9 @@ public sealed class CollectionsTests
         var kept = await RecordPromise.HandleAsync(new RecordPromiseRequest("C1", 1_000m, D("2026-10-10"), D("2026-10-01"), "li"), f.Operations, Clock);
         var broken = await RecordPromise.HandleAsync(new RecordPromiseRequest("C1", 500m, D("2026-10-15"), D("2026-10-12"), "li", "after the audit"), f.Operations, Clock);
 
-        var onTheDate = await EvaluatePromises.HandleAsync(D("2026-10-15"), f.Operations);
-        var dayAfter = await EvaluatePromises.HandleAsync(D("2026-10-16"), f.Operations);
-        var again = await EvaluatePromises.HandleAsync(D("2026-10-31"), f.Operations);
+        var onTheDate = await EvaluatePromises.HandleAsync(D("2026-10-15"), f.Operations, Clock);
+        var dayAfter = await EvaluatePromises.HandleAsync(D("2026-10-16"), f.Operations, Clock);
+        var again = await EvaluatePromises.HandleAsync(D("2026-10-31"), f.Operations, Clock);
         var promises = (await f.Operations.ReadPromisesAsync("C1", null)).ToDictionary(p => p.PromiseId);
         var interactions = await f.Test.QueryAsync("SELECT event_id, type, event_date FROM interactions ORDER BY event_id");
         var ledger = await f.Test.Store.ReadLedgersAsync(D("2026-10-31")).SingleAsync();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
+using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Operations;
 
 namespace CustomerRisk.Storage.Tests.Operations;
@@ -12,8 +13,12 @@ public sealed class OperationsFixture : IAsyncDisposable
     private OperationsFixture(TestStore test)
     {
         Test = test;
-        Operations = OperationsStoreFactory.Open(test.Db);
+        Operations = OperationsStoreFactory.Open(test.Db, test.Clock);
+        Credit = CreditStoreFactory.Open(test.Db, test.Clock);
     }
+
+    /// <summary>The credit store on the same database: the audit trail, grants and policies.</summary>
+    public ICreditStore Credit { get; }
 
     public TestStore Test { get; }
 
@@ -101,6 +106,7 @@ public sealed class OperationsFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Operations.DisposeAsync();
+        await Credit.DisposeAsync();
         await Test.DisposeAsync();
     }
 }

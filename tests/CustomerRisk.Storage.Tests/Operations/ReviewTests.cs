@@ -23,7 +23,7 @@ public sealed class ReviewTests
         await f.SaveAsync(Assessment("C1", "2026-09-30", grade: "B", sales12m: 360_000m, overdue: 1_000m, oldestDpd: 12));
 
         var recorded = await RecordReview.HandleAsync(new RecordReviewRequest("C1", "raise_limit", "sales tripled, pays on time",
-            "mei", D("2026-10-05"), NewLimit: 40_000m), f.Operations, CreditPolicy.Default, Clock);
+            "mei", D("2026-10-05"), NewLimit: 40_000m), f.Operations, f.Credit, CreditPolicy.Default, Clock);
         var replay = await ReplayReview.HandleAsync(recorded.Review.ReviewId, f.Operations, CreditPolicy.Default);
         var stored = await f.Operations.ReadReviewAsync(recorded.Review.ReviewId);
 
@@ -47,7 +47,7 @@ public sealed class ReviewTests
         await f.ImportAsync([Customer("C1")]);
         await f.SaveAsync(Assessment("C1", "2026-09-30"));
         var recorded = await RecordReview.HandleAsync(new RecordReviewRequest("C1", "keep", "fine", "mei", D("2026-10-01")),
-            f.Operations, CreditPolicy.Default, Clock);
+            f.Operations, f.Credit, CreditPolicy.Default, Clock);
         var other = CreditPolicy.Default with { Version = "2099.1+000000000000" };
 
         var refused = await Assert.ThrowsAsync<OperationRefusedException>(() => ReplayReview.HandleAsync(recorded.Review.ReviewId, f.Operations, other));
@@ -80,7 +80,7 @@ public sealed class ReviewTests
         };
         foreach (var request in bad)
         {
-            await Assert.ThrowsAsync<OperationRefusedException>(() => RecordReview.HandleAsync(request, f.Operations, CreditPolicy.Default, Clock));
+            await Assert.ThrowsAsync<OperationRefusedException>(() => RecordReview.HandleAsync(request, f.Operations, f.Credit, CreditPolicy.Default, Clock));
         }
 
         Assert.Equal(0, await f.Test.CountAsync("SELECT count(*) FROM credit_reviews"));
@@ -110,7 +110,7 @@ public sealed class ReviewTests
         await SyncAlerts.HandleAsync(new SyncAlertsRequest(D("2026-09-30"),
             [Assessment("EXTREME", "2026-09-30", severity: "extreme", alerts: [Firing("complaints", 3m, 3m, "extreme")])]), f.Operations, CreditPolicy.Default, Clock);
         await f.SaveAsync(Assessment("REVIEWED", "2026-07-01", grade: "B"));
-        await RecordReview.HandleAsync(new RecordReviewRequest("REVIEWED", "keep", "fine", "mei", D("2026-07-15")), f.Operations, CreditPolicy.Default, Clock);
+        await RecordReview.HandleAsync(new RecordReviewRequest("REVIEWED", "keep", "fine", "mei", D("2026-07-15")), f.Operations, f.Credit, CreditPolicy.Default, Clock);
 
         var all = (await ReviewsDue.HandleAsync(new ReviewsDueRequest(D("2026-10-31"), DueOnly: false), f.Operations, CreditPolicy.Default))
             .ToDictionary(r => r.CustomerId);
@@ -150,5 +150,37 @@ public sealed class ReviewTests
         Assert.Equal((3m, 0.5m, true), (summary.Rounds[1].Criteria[0].Median, summary.Rounds[1].Criteria[0].Iqr, summary.Rounds[1].Converged));
         Assert.Equal(3m, summary.ExpertScore);
         Assert.True(none.NotFound);
+    }
+
+    [Theory]
+    [StoreProviders]
+    [PostgresProvider]
+    public async Task DueList_FlagsOverdueReviewsWithTheirDays_AndListsThemFirst_MostOverdueFirst(string provider)
+    {
+        await using var f = await CreateAsync(provider, Clock);
+        await f.ImportAsync(
+        [
+            Customer("LATE"),
+            Customer("OLD") with { CustomerSince = D("2020-01-10") },
+            Customer("DROPPED") with { CustomerSince = D("2026-10-01") },
+            Customer("FRESH") with { CustomerSince = D("2026-10-01") },
+        ]);
+        await f.SaveAsync(Assessment("DROPPED", "2026-02-27", grade: "A"), Assessment("LATE", "2026-02-27", grade: "B"));
+        await f.SaveAsync(
+            Assessment("LATE", "2026-09-30", grade: "B"),
+            Assessment("OLD", "2026-09-30", grade: "B"),
+            Assessment("DROPPED", "2026-09-30", grade: "B"),
+            Assessment("FRESH", "2026-09-30", grade: "B"));
+        await RecordReview.HandleAsync(new RecordReviewRequest("LATE", "keep", "fine", "mei", D("2026-03-01")), f.Operations, f.Credit, CreditPolicy.Default, Clock);
+
+        var rows = await ReviewsDue.HandleAsync(new ReviewsDueRequest(D("2026-10-31"), DueOnly: false), f.Operations, CreditPolicy.Default);
+
+        // OLD: never reviewed, B (6 months) from 2020-01-10 → 2020-07-10, kept as the spec says, 2,304 days overdue.
+        // LATE: reviewed 2026-03-01 → 2026-09-01, 60 days overdue. DROPPED: due at T by its grade drop, not overdue.
+        Assert.Equal(["OLD", "LATE", "DROPPED", "FRESH"], rows.Select(r => r.CustomerId));
+        Assert.Equal((D("2020-07-10"), 2304, "customer_since"), (rows[0].NextReview, rows[0].DaysOverdue, rows[0].Basis));
+        Assert.Equal((D("2026-09-01"), 60), (rows[1].NextReview, rows[1].DaysOverdue));
+        Assert.Equal((D("2026-10-31"), true, 0), (rows[2].NextReview, rows[2].Due, rows[2].DaysOverdue));
+        Assert.Equal((D("2027-04-01"), false, 0), (rows[3].NextReview, rows[3].Due, rows[3].DaysOverdue));
     }
 }

@@ -29,7 +29,7 @@ public sealed class WebhookDeliveryTests
         var clock = TimeProvider.System;
         await using var f = await CreateAsync(provider, clock);
         await using var receiver = new LocalReceiver(500, 503, 200);
-        var subscription = await AddWebhook.HandleAsync(new AddWebhookRequest(receiver.Url, ["alert.opened"], "s3cret-s3cret-s3cret"), f.Operations, clock);
+        var subscription = await AddWebhook.HandleAsync(new AddWebhookRequest(receiver.Url, ["alert.opened"], "s3cret-s3cret-s3cret", "mei"), f.Operations, clock);
         await OpenOneAlertAsync(f, clock);
         using var http = new HttpClient();
 
@@ -65,7 +65,7 @@ public sealed class WebhookDeliveryTests
         var clock = TimeProvider.System;
         await using var f = await CreateAsync(provider, clock);
         await using var receiver = new LocalReceiver(500);
-        await AddWebhook.HandleAsync(new AddWebhookRequest(receiver.Url), f.Operations, clock);
+        await AddWebhook.HandleAsync(new AddWebhookRequest(receiver.Url, By: "mei"), f.Operations, clock);
         await OpenOneAlertAsync(f, clock);
         using var http = new HttpClient();
 
@@ -95,7 +95,7 @@ public sealed class WebhookDeliveryTests
             port = closed.Port;
         }
 
-        await AddWebhook.HandleAsync(new AddWebhookRequest($"http://127.0.0.1:{port}/gone"), f.Operations, clock);
+        await AddWebhook.HandleAsync(new AddWebhookRequest($"http://127.0.0.1:{port}/gone", By: "mei"), f.Operations, clock);
         await OpenOneAlertAsync(f, clock);
         using var http = new HttpClient();
         var options = Quick with { AttemptsPerRun = 1, RescheduleDelay = TimeSpan.FromMinutes(1) };

@@ -9,6 +9,7 @@ using CustomerRisk.Application.Reviews;
 using CustomerRisk.Application.Users;
 using CustomerRisk.Policy;
 using CustomerRisk.Storage;
+using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -143,8 +144,9 @@ public class ServerFixture : IAsyncLifetime
                 }
             }
 
+            await using var credit = CreditStoreFactory.Open(Db, Clock);
             ReviewId = (await RecordReview.HandleAsync(new RecordReviewRequest(customers[0].CustomerId, "keep", "fixture review", Users[UserRoles.CreditManager],
-                AsOf), operations, CreditPolicy.Default, Clock)).Review.ReviewId;
+                AsOf), operations, credit, CreditPolicy.Default, Clock)).Review.ReviewId;
         }
 
         await using (var users = ServerStores.OpenUsers(Db))

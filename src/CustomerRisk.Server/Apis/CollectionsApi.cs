@@ -68,7 +68,7 @@ public static class CollectionsApi
     }
 
     private static async Task<Results<JsonHttpResult<EvaluatePromisesResult>, ValidationProblem>> EvaluateAsync(EvaluateBody? body,
-        StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var date = OperationsAccess.DateOrToday(body?.AsOf, "as_of", clock, errors);
@@ -78,7 +78,7 @@ public static class CollectionsApi
         }
 
         await using var store = OperationsStoreFactory.Open(location.Db);
-        return OperationsAccess.Json(await EvaluatePromises.HandleAsync(date, store, cancellationToken));
+        return OperationsAccess.Json(await EvaluatePromises.HandleAsync(date, store, clock, OperationsAccess.NameOf(user), cancellationToken));
     }
 
     private static async Task<Results<JsonHttpResult<CustomerCollections>, ProblemHttpResult>> ForCustomerAsync(string customerId,

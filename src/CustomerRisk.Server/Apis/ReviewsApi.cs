@@ -4,6 +4,7 @@ using CustomerRisk.Application.Ports;
 using CustomerRisk.Application.Reviews;
 using CustomerRisk.Policy;
 using CustomerRisk.Server.Hosting;
+using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -129,10 +130,12 @@ public static class ReviewsApi
         }
 
         await using var store = OperationsStoreFactory.Open(location.Db);
+        // A review that raises or lowers the limit grants it, in the credit store, with its audit record.
+        await using var credit = CreditStoreFactory.Open(location.Db, clock);
         try
         {
             var result = await RecordReview.HandleAsync(new RecordReviewRequest(customerId, body!.Decision!, body.Reason!, OperationsAccess.NameOf(user),
-                date, body.NewLimit, body.NewTermsDays), store, location.Policy, clock, cancellationToken);
+                date, body.NewLimit, body.NewTermsDays), store, credit, location.Policy, clock, cancellationToken);
             return OperationsAccess.Json(result, StatusCodes.Status201Created);
         }
         catch (OperationRefusedException refusal)

@@ -103,6 +103,7 @@ public class ServerFixture : IAsyncLifetime
             AnalystToken = await IssueApiToken.HandleAsync(new IssueApiTokenRequest(Users[UserRoles.Analyst], "tests"), users, Clock, default);
         }
 
+        await AuditTrailSample.AppendAsync(Db, Clock);
         Factory = new ServerFactory(Db);
         foreach (var (role, name) in Users)
         {

@@ -53,6 +53,7 @@ public static class ServerApp
         app.MapModelsApi();
         app.MapPoliciesApi();
         app.MapAuditApi();
+        app.MapReportsApi();
         app.MapDashboard();
         return app;
     }

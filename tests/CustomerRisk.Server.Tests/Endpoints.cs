@@ -33,6 +33,8 @@ public static class Endpoints
         new("assess", HttpMethod.Post, "/api/assess", () => JsonContent.Create(new { as_of = "2026-06-30" })),
         new("models", HttpMethod.Get, "/api/models", () => null),
         new("policy", HttpMethod.Get, "/api/policies/active", () => null),
+        new("reports.customer", HttpMethod.Get, "/api/reports/customers/" + OwnCustomerPlaceholder + "?format=md", () => null),
+        new("reports.portfolio", HttpMethod.Get, "/api/reports/portfolio?format=md", () => null),
         new("audit.list", HttpMethod.Get, "/api/audit?page_size=5", () => null),
         new("audit.verify", HttpMethod.Get, "/api/audit/verify", () => null),
         new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),

@@ -26,6 +26,8 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["assess"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["models"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["policy"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
+        ["reports.customer"] = Readers,
+        ["reports.portfolio"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
         ["audit.list"] = [UserRoles.Admin, UserRoles.CreditManager],
         ["audit.verify"] = [UserRoles.Admin, UserRoles.CreditManager],
         ["openapi"] = Readers,

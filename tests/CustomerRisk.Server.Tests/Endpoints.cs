@@ -9,6 +9,9 @@ public static class Endpoints
     /// <summary>A customer of the sales test user's owner (demo seed 7 gives anna.berg several).</summary>
     public const string OwnCustomerPlaceholder = "{own}";
 
+    /// <summary>The id of the model the fixtures register (ModelSample).</summary>
+    public const string ModelPlaceholder = "{model}";
+
     public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
     {
         public override string ToString() => Name;
@@ -32,6 +35,7 @@ public static class Endpoints
         new("portfolio", HttpMethod.Get, "/api/portfolio", () => null),
         new("assess", HttpMethod.Post, "/api/assess", () => JsonContent.Create(new { as_of = "2026-06-30" })),
         new("models", HttpMethod.Get, "/api/models", () => null),
+        new("models.detail", HttpMethod.Get, "/api/models/" + ModelPlaceholder + "/versions/1", () => null),
         new("policy", HttpMethod.Get, "/api/policies/active", () => null),
         new("reports.customer", HttpMethod.Get, "/api/reports/customers/" + OwnCustomerPlaceholder + "?format=md", () => null),
         new("reports.portfolio", HttpMethod.Get, "/api/reports/portfolio?format=md", () => null),
@@ -56,5 +60,10 @@ public static class Endpoints
     }
 
     public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer) =>
-        new(endpoint.Method, endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal)) { Content = endpoint.Body() };
+        new(endpoint.Method, Path(endpoint, ownCustomer)) { Content = endpoint.Body() };
+
+    /// <summary>The endpoint's path with its placeholders filled in.</summary>
+    public static string Path(Endpoint endpoint, string ownCustomer) =>
+        endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal)
+            .Replace(ModelPlaceholder, ModelSample.ModelId, StringComparison.Ordinal);
 }

@@ -148,7 +148,7 @@ public sealed class FuzzTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         }
 
         var endpoint = Endpoints.Named(name);
-        return (endpoint.Method, endpoint.Path.Replace(Endpoints.OwnCustomerPlaceholder, "C00001", StringComparison.Ordinal));
+        return (endpoint.Method, Endpoints.Path(endpoint, "C00001"));
     }
 
     private static async Task<HttpStatusCode> AssertHandledAsync(HttpClient client, HttpRequestMessage request, string what)

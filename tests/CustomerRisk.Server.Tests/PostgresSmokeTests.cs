@@ -41,6 +41,19 @@ public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFi
     }
 
     [PostgresFact]
+    public async Task ModelCurvesAndStability_WorkOnPostgres()
+    {
+        var analyst = fixture.ClientFor(UserRoles.Analyst);
+
+        using var list = JsonDocument.Parse(await analyst.GetStringAsync("/api/models"));
+        using var detail = JsonDocument.Parse(await analyst.GetStringAsync($"/api/models/{ModelSample.ModelId}/versions/1"));
+
+        Assert.Equal([true, false], list.RootElement.GetProperty("registered").EnumerateArray().Select(m => m.GetProperty("has_curves").GetBoolean()));
+        Assert.Equal(10, detail.RootElement.GetProperty("curves").GetProperty("calibration").GetArrayLength());
+        Assert.Equal(120, detail.RootElement.GetProperty("stability").GetProperty("customers").GetInt32());
+    }
+
+    [PostgresFact]
     public async Task SalesUser_SeesOnlyTheirOwnCustomers_OnPostgres()
     {
         using var json = JsonDocument.Parse(await fixture.ClientFor(UserRoles.Sales).GetStringAsync("/api/customers?page_size=500"));

@@ -25,6 +25,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["portfolio"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
         ["assess"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["models"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["models.detail"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["policy"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
         ["reports.customer"] = Readers,
         ["reports.portfolio"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],

@@ -104,6 +104,7 @@ public class ServerFixture : IAsyncLifetime
         }
 
         await AuditTrailSample.AppendAsync(Db, Clock);
+        await ModelSample.RegisterAsync(Db, Clock);
         Factory = new ServerFactory(Db);
         foreach (var (role, name) in Users)
         {

@@ -7,8 +7,9 @@ using CustomerRisk.Policy;
 
 namespace CustomerRisk.Cli;
 
-/// <summary>`crisk report --customer ID | --portfolio [--as-of DATE] [--format md|html|json] [--out FILE]`: the risk
-/// assessment report of one customer or of the portfolio (docs/reports.md). Nothing is saved.</summary>
+/// <summary>`crisk report --customer ID | --portfolio [--as-of DATE] [--format md|html|pdf|json] [--out FILE]`: the risk
+/// assessment report of one customer or of the portfolio (docs/reports.md). Nothing is saved. PDF is the HTML page
+/// printed by headless Chromium (<see cref="ChromiumPdfPrinter"/>, Debian's /usr/bin/chromium) and needs --out.</summary>
 public static class ReportCommand
 {
     public static Command Create(TimeProvider clock)
@@ -18,9 +19,9 @@ public static class ReportCommand
         var asOf = new Option<string?>("--as-of") { Description = "Report as of this date (yyyy-MM-dd); default today." };
         var format = new Option<string>("--format")
         {
-            Description = "md (default), html (one self-contained page) or json (the report model).",
+            Description = "md (default), html (one self-contained page), pdf (that page printed by Chromium; needs --out) or json (the report model).",
             DefaultValueFactory = _ => "md",
-        }.AcceptOnlyFromAmong("md", "html", "json");
+        }.AcceptOnlyFromAmong("md", "html", "pdf", "json");
         var output = OutputFormat.CreateOut();
         var policyFile = new Option<string?>("--policy") { Description = "A policy file (YAML); default the built-in policy." };
         var command = new Command("report", "A credit risk assessment report of one customer or of the portfolio, as Markdown or HTML.")
@@ -34,6 +35,21 @@ public static class ReportCommand
             if (string.IsNullOrWhiteSpace(id) == !wholePortfolio)
             {
                 throw new CliUsageException("Give either --customer ID or --portfolio.");
+            }
+
+            var kind = parseResult.GetValue(format);
+            var printer = new ChromiumPdfPrinter();
+            if (kind == "pdf")
+            {
+                if (parseResult.GetValue(output) is null)
+                {
+                    throw new CliUsageException("--format pdf writes a file: give --out FILE.");
+                }
+
+                if (!printer.IsAvailable)
+                {
+                    throw new CliUsageException($"--format pdf needs Chromium at {printer.ExecutablePath}, which is not installed (Debian: apt-get install chromium).");
+                }
             }
 
             var date = parseResult.GetValue(asOf) is { } text ? GlobalOptions.ParseDate(text, "--as-of") : GlobalOptions.Today(clock);
@@ -53,7 +69,25 @@ public static class ReportCommand
                 }
             }
 
-            var kind = parseResult.GetValue(format);
+            if (kind == "pdf")
+            {
+                var html = result.Customer is { } one ? HtmlReportWriter.Write(one) : HtmlReportWriter.Write(result.Portfolio);
+                byte[] pdf;
+                try
+                {
+                    pdf = await printer.PrintAsync(html, cancellationToken);
+                }
+                catch (PdfPrintException exception)
+                {
+                    Console.Error.WriteLine(exception.Message);
+                    return ExitCodes.Failed;
+                }
+
+                await using var file = OutputFormat.OpenStream(parseResult.GetValue(output));
+                await file.WriteAsync(pdf, cancellationToken);
+                return ExitCodes.Done;
+            }
+
             string rendered = (kind, result.Customer) switch
             {
                 ("json", { } c) => JsonSerializer.Serialize(c, AssessPortfolio.Json) + "\n",

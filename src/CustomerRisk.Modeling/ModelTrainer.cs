@@ -65,8 +65,14 @@ public static class ModelTrainer
         }
 
         var model = Fit(train, request, holdout, holdoutLabels, options);
-        var trainingPerformance = Measure(model, train.Inputs, train.Target.Labels);
-        var validationPerformance = holdout is null ? null : Measure(model, holdout, holdoutLabels!);
+        var trainingPd = Predict(model, train.Inputs);
+        var trainingPerformance = ClassificationMetrics.Evaluate(trainingPd, train.Target.Labels);
+        var validationPd = holdout is null ? null : Predict(model, holdout);
+        var validationPerformance = validationPd is null ? null : ClassificationMetrics.Evaluate(validationPd, holdoutLabels!);
+        // The curves of the model page come from the held-out part when there is one, as its metrics do.
+        var curves = validationPd is null
+            ? ValidationCurves.Compute(trainingPd, train.Target.Labels, "training")
+            : ValidationCurves.Compute(validationPd, holdoutLabels!, "validation");
         var metrics = new Dictionary<string, ModelPerformance>(StringComparer.Ordinal) { ["training"] = trainingPerformance };
         if (validationPerformance is not null)
         {
@@ -86,7 +92,7 @@ public static class ModelTrainer
             sha,
             options,
             metrics);
-        return new TrainingOutcome(model, provenance, trainingPerformance, validationPerformance);
+        return new TrainingOutcome(model, provenance, trainingPerformance, validationPerformance) { Curves = curves };
     }
 
     /// <summary>
@@ -157,12 +163,15 @@ public static class ModelTrainer
         return Measure(model, table, target.Labels);
     }
 
-    private static ModelPerformance Measure(IRiskModel model, ModelingTable inputs, byte[] labels)
+    private static ModelPerformance Measure(IRiskModel model, ModelingTable inputs, byte[] labels) =>
+        ClassificationMetrics.Evaluate(Predict(model, inputs), labels);
+
+    private static double[] Predict(IRiskModel model, ModelingTable inputs)
     {
         var rows = FeatureMatrix.FromTable(inputs, model.Features);
         var pd = new double[rows.Rows];
         model.PredictProbabilities(rows, pd);
-        return ClassificationMetrics.Evaluate(pd, labels);
+        return pd;
     }
 
     private static IRiskModel Fit(TrainingSet train, TrainingRequest request, ModelingTable? holdout, byte[]? holdoutLabels, Dictionary<string, string> options)

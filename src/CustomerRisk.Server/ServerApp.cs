@@ -55,6 +55,8 @@ public static class ServerApp
         app.MapAlertsApi();
         app.MapReviewsApi();
         app.MapCollectionsApi();
+        app.MapAuditApi();
+        app.MapReportsApi();
         app.MapDashboard();
         return app;
     }

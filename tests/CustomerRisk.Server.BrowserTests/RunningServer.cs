@@ -59,6 +59,7 @@ public sealed class RunningServer : IAsyncLifetime
             await AddUser.HandleAsync(new AddUserRequest("sam", UserRoles.Sales, "anna.berg", Password), users, TimeProvider.System, default);
         }
 
+        await BrowserSamples.AddAsync(db);
         // Port 0: Kestrel picks a free port, read back from the server's addresses.
         _app = ServerApp.Create(["--db", db, "--urls", "http://127.0.0.1:0", "--environment", "Production"]);
         await _app.StartAsync();

@@ -20,6 +20,8 @@ public static class Endpoints
 
     /// <summary>A customer with expert scores.</summary>
     public const string DelphiCustomerPlaceholder = "{delphi}";
+    /// <summary>The id of the model the fixtures register (ModelSample).</summary>
+    public const string ModelPlaceholder = "{model}";
 
     public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
     {
@@ -44,6 +46,7 @@ public static class Endpoints
         new("portfolio", HttpMethod.Get, "/api/portfolio", () => null),
         new("assess", HttpMethod.Post, "/api/assess", () => JsonContent.Create(new { as_of = "2026-06-30" })),
         new("models", HttpMethod.Get, "/api/models", () => null),
+        new("models.detail", HttpMethod.Get, "/api/models/" + ModelPlaceholder + "/versions/1", () => null),
         new("policy", HttpMethod.Get, "/api/policies/active", () => null),
         new("alerts.list", HttpMethod.Get, "/api/alerts?status=all&page_size=5", () => null),
         new("alerts.get", HttpMethod.Get, "/api/alerts/" + OwnAlertPlaceholder, () => null),
@@ -64,6 +67,10 @@ public static class Endpoints
             () => JsonContent.Create(new { kind = "call", action_date = "2026-06-30", note = "will pay Friday" })),
         new("collections.promise", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/collections/promises",
             () => JsonContent.Create(new { amount = 1000m, pay_by = "2026-07-15", promised_on = "2026-06-30" })),
+        new("reports.customer", HttpMethod.Get, "/api/reports/customers/" + OwnCustomerPlaceholder + "?format=md", () => null),
+        new("reports.portfolio", HttpMethod.Get, "/api/reports/portfolio?format=md", () => null),
+        new("audit.list", HttpMethod.Get, "/api/audit?page_size=5", () => null),
+        new("audit.verify", HttpMethod.Get, "/api/audit/verify", () => null),
         new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),
         new("health.live", HttpMethod.Get, "/health/live", () => null),
         new("health.ready", HttpMethod.Get, "/health/ready", () => null),
@@ -89,7 +96,8 @@ public static class Endpoints
     public static string PathOf(Endpoint endpoint, string ownCustomer, ServerFixture? fixture)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var path = endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal);
+        var path = endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal)
+            .Replace(ModelPlaceholder, ModelSample.ModelId, StringComparison.Ordinal);
         if (fixture is null)
         {
             return path;

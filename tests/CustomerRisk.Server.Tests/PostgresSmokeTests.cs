@@ -28,6 +28,33 @@ public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFi
     }
 
     [PostgresFact]
+    public async Task AuditFiltersAndVerify_WorkOnPostgres()
+    {
+        var manager = fixture.ClientFor(UserRoles.CreditManager);
+
+        using var family = JsonDocument.Parse(await manager.GetStringAsync("/api/audit?kind=limit&user=carl&from=2026-07-01&to=2026-07-01"));
+        using var none = JsonDocument.Parse(await manager.GetStringAsync("/api/audit?to=2026-06-30"));
+        using var verify = JsonDocument.Parse(await manager.GetStringAsync("/api/audit/verify"));
+
+        Assert.Equal([1L], family.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        Assert.Equal(0, none.RootElement.GetProperty("total").GetInt64());
+        Assert.True(verify.RootElement.GetProperty("intact").GetBoolean());
+    }
+
+    [PostgresFact]
+    public async Task ModelCurvesAndStability_WorkOnPostgres()
+    {
+        var analyst = fixture.ClientFor(UserRoles.Analyst);
+
+        using var list = JsonDocument.Parse(await analyst.GetStringAsync("/api/models"));
+        using var detail = JsonDocument.Parse(await analyst.GetStringAsync($"/api/models/{ModelSample.ModelId}/versions/1"));
+
+        Assert.Equal([true, false], list.RootElement.GetProperty("registered").EnumerateArray().Select(m => m.GetProperty("has_curves").GetBoolean()));
+        Assert.Equal(10, detail.RootElement.GetProperty("curves").GetProperty("calibration").GetArrayLength());
+        Assert.Equal(120, detail.RootElement.GetProperty("stability").GetProperty("customers").GetInt32());
+    }
+
+    [PostgresFact]
     public async Task SalesUser_SeesOnlyTheirOwnCustomers_OnPostgres()
     {
         using var json = JsonDocument.Parse(await fixture.ClientFor(UserRoles.Sales).GetStringAsync("/api/customers?page_size=500"));

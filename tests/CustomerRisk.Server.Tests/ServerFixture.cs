@@ -159,6 +159,8 @@ public class ServerFixture : IAsyncLifetime
             AnalystToken = await IssueApiToken.HandleAsync(new IssueApiTokenRequest(Users[UserRoles.Analyst], "tests"), users, Clock, default);
         }
 
+        await AuditTrailSample.AppendAsync(Db, Clock);
+        await ModelSample.RegisterAsync(Db, Clock);
         Factory = new ServerFactory(Db);
         foreach (var (role, name) in Users)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerRisk.Modeling;
 using CustomerRisk.Modeling.Files;
+using CustomerRisk.Modeling.Validation;
 
 namespace CustomerRisk.Application.Models;
 
@@ -14,9 +15,11 @@ public static class ModelRegistryUseCases
     /// <param name="modelFileJson">A model file's text, as <c>crisk model train --out</c> writes it.</param>
     /// <param name="registeredAt">The registration time (the caller's clock).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="curves">The validation curves of the training run (<see cref="TrainingOutcome.Curves"/>), kept with
+    /// the model for the model page; null when only the file is at hand.</param>
     /// <exception cref="ModelingDataException">The text is not a model file this version reads.</exception>
     public static async Task<RegisteredModel> RegisterAsync(IModelRegistry registry, string modelFileJson,
-        DateTimeOffset registeredAt, CancellationToken cancellationToken)
+        DateTimeOffset registeredAt, CancellationToken cancellationToken, ValidationCurves? curves = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(modelFileJson);
@@ -31,7 +34,27 @@ public static class ModelRegistryUseCases
             TrainingDataSha256 = p.TrainingDataSha256,
             MetricsJson = JsonSerializer.Serialize(p.Metrics, MetricsJson),
             ModelFileJson = modelFileJson,
+            CurvesJson = curves is null ? null : JsonSerializer.Serialize(curves, MetricsJson),
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The validation curves stored with a model, or null when it has none (or they cannot be read).</summary>
+    public static ValidationCurves? CurvesOf(RegisteredModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.CurvesJson is not { Length: > 0 } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ValidationCurves>(json, MetricsJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Activates a model version (the latest when <paramref name="version"/> is null), after checking that it

@@ -25,6 +25,10 @@ public sealed record RegisteredModel
     /// <summary>The whole model file (JSON, docs/modeling.md), exactly as registered.</summary>
     public required string ModelFileJson { get; init; }
 
+    /// <summary>The validation curves as JSON (<see cref="ModelRegistryUseCases.CurvesOf"/> reads them), computed when
+    /// the model was trained; null when it was registered from a model file alone.</summary>
+    public string? CurvesJson { get; init; }
+
     /// <summary>True for the one model `assess` scores with; at most one is active.</summary>
     public bool IsActive { get; init; }
 

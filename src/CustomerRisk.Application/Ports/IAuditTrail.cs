@@ -13,6 +13,10 @@ public interface IAuditTrail
     /// <summary>The newest records first, at most <paramref name="limit"/>, optionally of one customer.</summary>
     Task<IReadOnlyList<AuditRecord>> ListAuditAsync(string? customerId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the records matching every filter of <paramref name="query"/>, newest first, and how many
+    /// match in all (<see cref="Credit.ListAuditTrail"/> checks the query first).</summary>
+    Task<Credit.AuditPage> SearchAuditAsync(Credit.AuditQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Every record in sequence order, for verification.</summary>
     IAsyncEnumerable<AuditRecord> ReadAuditAsync(CancellationToken cancellationToken = default);
 

@@ -135,7 +135,7 @@ public static class ModelCommand
             if (parseResult.GetValue(register))
             {
                 var registered = await ModelRegistryCommands.RegisterAsync(parseResult, clock,
-                    ModelFile.Serialize(outcome.Model, outcome.Provenance), cancellationToken);
+                    ModelFile.Serialize(outcome.Model, outcome.Provenance), cancellationToken, outcome.Curves);
                 report["registered"] = new Dictionary<string, object?> { ["model_id"] = registered.ModelId, ["version"] = registered.Version };
             }
 

@@ -32,11 +32,11 @@ public static class ModelRegistryCommands
 
     /// <summary>Registers a model file's text in the store named by --db.</summary>
     public static async Task<RegisteredModel> RegisterAsync(ParseResult parseResult, TimeProvider clock, string modelFileJson,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CustomerRisk.Modeling.Validation.ValidationCurves? curves = null)
     {
         await (await StoreOpener.OpenAsync(parseResult, clock, cancellationToken)).DisposeAsync(); // migrated
         await using var registry = ModelRegistryStore.Open(GlobalOptions.DatabaseOf(parseResult));
-        return await ModelRegistryUseCases.RegisterAsync(registry, modelFileJson, clock.GetUtcNow(), cancellationToken);
+        return await ModelRegistryUseCases.RegisterAsync(registry, modelFileJson, clock.GetUtcNow(), cancellationToken, curves);
     }
 
     /// <summary>Splits a comma-separated column list; empty when null.</summary>

@@ -28,19 +28,7 @@ public static class StabilityIndex
             throw new ArgumentException("Both populations need rows.");
         }
 
-        var sorted = reference.ToArray();
-        Array.Sort(sorted);
-        var breaks = new List<double>();
-        for (var b = 1; b < bands; b++)
-        {
-            var cut = sorted[(int)((long)b * sorted.Length / bands)];
-            if (cut > sorted[0] && (breaks.Count == 0 || cut > breaks[^1]))
-            {
-                breaks.Add(cut);
-            }
-        }
-
-        var cuts = breaks.ToArray();
+        var cuts = Cuts(reference, bands);
         var expected = new double[cuts.Length + 1];
         var actual = new double[cuts.Length + 1];
         foreach (var v in reference)
@@ -54,6 +42,33 @@ public static class StabilityIndex
         }
 
         return FromCounts(expected, actual);
+    }
+
+    /// <summary>The band boundaries PSI uses: the reference's quantiles at b/bands (b = 1 … bands − 1), leaving out
+    /// the smallest value and repeats, ascending. A value v falls in band i when cuts[i − 1] ≤ v &lt; cuts[i].</summary>
+    /// <param name="reference">Scores of the reference population, at least one.</param>
+    /// <param name="bands">Number of bands, 2 or more.</param>
+    public static double[] Cuts(ReadOnlySpan<double> reference, int bands = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bands, 2);
+        if (reference.Length == 0)
+        {
+            throw new ArgumentException("The reference population needs rows.", nameof(reference));
+        }
+
+        var sorted = reference.ToArray();
+        Array.Sort(sorted);
+        var breaks = new List<double>();
+        for (var b = 1; b < bands; b++)
+        {
+            var cut = sorted[(int)((long)b * sorted.Length / bands)];
+            if (cut > sorted[0] && (breaks.Count == 0 || cut > breaks[^1]))
+            {
+                breaks.Add(cut);
+            }
+        }
+
+        return breaks.ToArray();
     }
 
     /// <summary>

@@ -52,6 +52,8 @@ public static class DashboardFiles
         app.MapGet("/alerts", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/reviews", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/collections", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/audit", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/models", () => Page(index)).ExcludeFromDescription();
     }
 
     private static IResult Page(string index) => File.Exists(index)

@@ -361,6 +361,85 @@ internal sealed class CreditStore : ICreditStore
         return await ReadAllAsync(command, ReadAudit, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var conditions = new List<string>();
+        if (query.CustomerId is not null)
+        {
+            conditions.Add("customer_id = @customer");
+        }
+
+        if (query.Kind is not null)
+        {
+            // A family: "limit" matches "limit" and "limit.…"; compared by prefix so no LIKE escaping is needed.
+            conditions.Add("(action = @kind OR substr(action, 1, @kind_length) = @kind_prefix)");
+        }
+
+        if (query.Actor is not null)
+        {
+            conditions.Add("actor = @actor");
+        }
+
+        if (query.FromInstant is not null)
+        {
+            conditions.Add("at >= @from");
+        }
+
+        if (query.ToInstantExclusive is not null)
+        {
+            conditions.Add("at < @to");
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions) + " ";
+        void Bind(DbCommand command)
+        {
+            // Only the parameters the conditions name: PostgreSQL cannot type an unused null.
+            if (query.CustomerId is { } customer)
+            {
+                Add(command, "customer", customer);
+            }
+
+            if (query.Kind is { } kind)
+            {
+                Add(command, "kind", kind);
+                Add(command, "kind_prefix", kind + ".");
+                Add(command, "kind_length", kind.Length + 1);
+            }
+
+            if (query.Actor is { } actor)
+            {
+                Add(command, "actor", actor);
+            }
+
+            if (query.FromInstant is { } from)
+            {
+                Add(command, "from", _sql.Instant(from));
+            }
+
+            if (query.ToInstantExclusive is { } to)
+            {
+                Add(command, "to", _sql.Instant(to));
+            }
+        }
+
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        long total;
+        await using (var count = Command(connection, null, $"SELECT COUNT(*) FROM audit_log {where}"))
+        {
+            Bind(count);
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+                System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var page = Command(connection, null, $"SELECT {AuditColumns} FROM audit_log {where}ORDER BY seq DESC LIMIT @limit OFFSET @offset");
+        Bind(page);
+        Add(page, "limit", query.PageSize);
+        Add(page, "offset", (long)(query.Page - 1) * query.PageSize);
+        var items = await ReadAllAsync(page, ReadAudit, cancellationToken).ConfigureAwait(false);
+        return new AuditPage(items, total, query.Page, query.PageSize);
+    }
+
     public async IAsyncEnumerable<AuditRecord> ReadAuditAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,7 @@ public sealed class ModelRegistryStore : IModelRegistry
             TrainingDataSha256 = model.TrainingDataSha256,
             Metrics = model.MetricsJson,
             ModelFile = model.ModelFileJson,
+            ValidationCurves = model.CurvesJson,
             IsActive = false,
         };
         models.Add(entity);
@@ -147,6 +148,7 @@ public sealed class ModelRegistryStore : IModelRegistry
         TrainingDataSha256 = e.TrainingDataSha256,
         MetricsJson = e.Metrics,
         ModelFileJson = e.ModelFile,
+        CurvesJson = e.ValidationCurves,
         IsActive = e.IsActive,
     };
 }

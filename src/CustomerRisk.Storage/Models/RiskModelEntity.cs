@@ -13,6 +13,7 @@ public sealed class RiskModelEntity
     public required string TrainingDataSha256 { get; set; }
     public required string Metrics { get; set; }
     public required string ModelFile { get; set; }
+    public string? ValidationCurves { get; set; }
     public bool IsActive { get; set; }
 }
 
@@ -31,6 +32,7 @@ public sealed class RiskModelEntityConfiguration : IEntityTypeConfiguration<Risk
         builder.Property(x => x.TrainingDataSha256).HasColumnName("training_data_sha256");
         builder.Property(x => x.Metrics).HasColumnName("metrics");
         builder.Property(x => x.ModelFile).HasColumnName("model_file");
+        builder.Property(x => x.ValidationCurves).HasColumnName("validation_curves");
         builder.Property(x => x.IsActive).HasColumnName("is_active");
     }
 }

@@ -121,5 +121,8 @@ public sealed class AuditChainTests
         }
 
         public Task<AuditHead?> ReadAuditHeadAsync(CancellationToken cancellationToken = default) => Task.FromResult(head);
+
+        public Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new AuditPage(records, records.Count, query.Page, query.PageSize));
     }
 }

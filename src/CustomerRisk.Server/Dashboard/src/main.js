@@ -4,9 +4,11 @@ import { h } from './dom.js';
 import { bindLanguageSwitch, t, translatePage } from './i18n.js';
 import { alertsPage } from './pages/alerts.js';
 import { collectionsPage } from './pages/collections.js';
+import { auditPage } from './pages/audit.js';
 import { customerPage } from './pages/customer.js';
 import { customersPage } from './pages/customers.js';
 import { importPage } from './pages/import.js';
+import { modelsPage } from './pages/models.js';
 import { portfolioPage } from './pages/portfolio.js';
 import { reviewsPage } from './pages/reviews.js';
 
@@ -44,6 +46,12 @@ async function render() {
     } else if (path === '/import' && canImport()) {
       section = 'import';
       await importPage(view, me, params);
+    } else if (path === '/audit' && canAudit()) {
+      section = 'audit';
+      await auditPage(view, me, params);
+    } else if (path === '/models' && canSeeModels()) {
+      section = 'models';
+      await modelsPage(view, me, params);
     } else {
       section = 'portfolio';
       await portfolioPage(view, me, params);
@@ -63,6 +71,8 @@ async function render() {
 function canImport() { return me.role === 'admin' || me.role === 'credit_manager'; }
 function canReadReviews() { return ['admin', 'credit_manager', 'analyst'].includes(me.role); }
 function canReadCollections() { return ['admin', 'credit_manager', 'analyst', 'collector'].includes(me.role); }
+function canAudit() { return me.role === 'admin' || me.role === 'credit_manager'; }
+function canSeeModels() { return ['admin', 'credit_manager', 'analyst'].includes(me.role); }
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-link]');
@@ -81,6 +91,8 @@ async function start() {
   document.querySelector('[data-nav="import"]').hidden = !canImport();
   document.querySelector('[data-nav="reviews"]').hidden = !canReadReviews();
   document.querySelector('[data-nav="collections"]').hidden = !canReadCollections();
+  document.querySelector('[data-nav="audit"]').hidden = !canAudit();
+  document.querySelector('[data-nav="models"]').hidden = !canSeeModels();
   document.getElementById('sign-out').addEventListener('click', signOut);
   bindLanguageSwitch(document.getElementById('lang'), () => {
     document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;

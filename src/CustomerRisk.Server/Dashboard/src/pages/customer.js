@@ -31,7 +31,7 @@ export async function customerPage(main, me, params, id) {
   const facts = (pairs) => h('dl', { class: 'facts' }, pairs.map(([k, v]) => h('div', {}, h('dt', {}, t(k)), h('dd', {}, v))));
 
   const header = h('header', { class: 'customer-head' },
-    h('div', {}, h('h1', {}, c.name), h('p', { class: 'muted' }, c.customer_id)),
+    h('div', {}, h('h1', {}, c.name), h('p', { class: 'muted' }, c.customer_id), reportLinks(`/api/reports/customers/${encodeURIComponent(c.customer_id)}`, 'report.customer')),
     a ? h('div', { class: 'big-grade', 'aria-label': `${t('customer.grade')} ${a.grade}` }, gradeBadge(a.grade)) : null);
 
   const profile = facts([['customer.region', text(c.region)], ['customer.owner', text(c.sales_owner)], ['customer.industry', text(c.industry)],
@@ -128,6 +128,15 @@ function collectionsCard(operations) {
     promises.length === 0 ? h('p', {}, t('customer.noPromises'))
       : dataTable([t('collections.promisedOn'), t('collections.amount'), t('collections.payBy'), t('alert.status'), t('collections.paid'), t('alert.by')],
         promises.map((p) => [p.promised_on, money(p.amount), p.pay_by, t(`promise.${p.status}`), money(p.paid_amount), p.recorded_by])));
+}
+
+// The risk report as a page, PDF or Markdown (plain links: the server renders them).
+export function reportLinks(path, label) {
+  const and = path.includes('?') ? '&' : '?';
+  return h('p', { class: 'report-links' },
+    h('a', { href: path, class: 'report-link' }, t(label)), ' · ',
+    h('a', { href: `${path}${and}format=pdf`, type: 'application/pdf' }, t('report.pdf')), ' · ',
+    h('a', { href: `${path}${and}format=md`, type: 'text/markdown' }, t('report.md')));
 }
 
 function back() {

@@ -3,6 +3,7 @@ import { chartCard, dataTable } from '../charts.js';
 import { h } from '../dom.js';
 import { gradeColours, money, number, percent } from '../format.js';
 import { t } from '../i18n.js';
+import { reportLinks } from './customer.js';
 
 const buckets = ['current', 'd1_30', 'd31_60', 'd61_90', 'd91_180', 'd181_plus'];
 const agingColours = ['#1b7f3b', '#8aa83a', '#d9a400', '#e07b00', '#c9461f', '#8e1b14'];
@@ -35,6 +36,7 @@ export async function portfolioPage(main, me, params) {
   // replaceChildren would print a null as text, so absent parts are filtered out.
   main.replaceChildren(...[
     h('h1', {}, t('portfolio.title', p.as_of)),
+    reportLinks(`/api/reports/portfolio?as_of=${encodeURIComponent(p.as_of)}`, 'report.portfolio'),
     form, status,
     p.customers === 0 ? h('p', {}, t('portfolio.none')) : null,
     h('dl', { class: 'kpis' }, kpis.map(([key, value]) => h('div', { class: 'kpi' }, h('dt', {}, t(key)), h('dd', {}, value)))),

@@ -4,21 +4,22 @@ using CustomerRisk.Application.Users;
 
 namespace CustomerRisk.Server.Tests;
 
-/// <summary>GET /api/audit and /api/audit/verify over the fixture's three audit records (AuditTrailSample): every
+/// <summary>GET /api/audit and /api/audit/verify over the fixture's four audit records (seq 1 is the fixture's review,
+/// 2-4 are AuditTrailSample): every
 /// filter, paging, bad filters, and the chain verified.</summary>
 public sealed class AuditApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private HttpClient Manager => fixture.ClientFor(UserRoles.CreditManager);
 
     [Theory]
-    [InlineData("", new long[] { 3, 2, 1 })]
-    [InlineData("?customer=" + AuditTrailSample.Customer, new long[] { 3, 1 })]
-    [InlineData("?kind=limit", new long[] { 3, 1 })]
-    [InlineData("?kind=limit.grant", new long[] { 1 })]
+    [InlineData("", new long[] { 4, 3, 2, 1 })]
+    [InlineData("?customer=" + AuditTrailSample.Customer, new long[] { 4, 2 })]
+    [InlineData("?kind=limit", new long[] { 4, 2 })]
+    [InlineData("?kind=limit.grant", new long[] { 2 })]
     [InlineData("?kind=lim", new long[0])]
-    [InlineData("?user=crisk%20import", new long[] { 2 })]
-    [InlineData("?user=carl&kind=limit", new long[] { 1 })]
-    [InlineData("?from=2026-07-01&to=2026-07-01", new long[] { 3, 2, 1 })]
+    [InlineData("?user=crisk%20import", new long[] { 3 })]
+    [InlineData("?user=carl&kind=limit", new long[] { 2 })]
+    [InlineData("?from=2026-07-01&to=2026-07-01", new long[] { 4, 3, 2, 1 })]
     [InlineData("?to=2026-06-30", new long[0])]
     [InlineData("?from=2026-07-02", new long[0])]
     public async Task List_AppliesEveryFilter_NewestFirst(string query, long[] expected)
@@ -49,10 +50,10 @@ public sealed class AuditApiTests(ServerFixture fixture) : IClassFixture<ServerF
         using var second = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit?page_size=2&page=2"));
         using var beyond = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit?page_size=2&page=3"));
 
-        Assert.Equal([3L, 2L], first.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
-        Assert.Equal([1L], second.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        Assert.Equal([4L, 3L], first.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        Assert.Equal([2L, 1L], second.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
         Assert.Equal(0, beyond.RootElement.GetProperty("items").GetArrayLength());
-        Assert.All([first, second, beyond], j => Assert.Equal(3, j.RootElement.GetProperty("total").GetInt64()));
+        Assert.All([first, second, beyond], j => Assert.Equal(4, j.RootElement.GetProperty("total").GetInt64()));
     }
 
     [Theory]
@@ -78,7 +79,7 @@ public sealed class AuditApiTests(ServerFixture fixture) : IClassFixture<ServerF
         using var json = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit/verify"));
 
         Assert.True(json.RootElement.GetProperty("intact").GetBoolean());
-        Assert.Equal(3, json.RootElement.GetProperty("records").GetInt64());
+        Assert.Equal(4, json.RootElement.GetProperty("records").GetInt64());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("broken_at").ValueKind);
     }
 }

@@ -36,7 +36,7 @@ public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFi
         using var none = JsonDocument.Parse(await manager.GetStringAsync("/api/audit?to=2026-06-30"));
         using var verify = JsonDocument.Parse(await manager.GetStringAsync("/api/audit/verify"));
 
-        Assert.Equal([1L], family.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        Assert.Equal([2L], family.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
         Assert.Equal(0, none.RootElement.GetProperty("total").GetInt64());
         Assert.True(verify.RootElement.GetProperty("intact").GetBoolean());
     }

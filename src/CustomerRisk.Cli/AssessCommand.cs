@@ -38,6 +38,7 @@ public static class AssessCommand
         };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
+            var phases = PhaseLog.Start("assess");
             var result = await RunAsync(parseResult, clock, asOf, policyFile, parseResult.GetValue(customer), save: true, cancellationToken);
             await using var stream = OutputFormat.OpenStream(parseResult.GetValue(output));
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
@@ -57,6 +58,8 @@ public static class AssessCommand
             }
 
             await writer.FlushAsync(cancellationToken);
+            phases?.Mark("output");
+            phases?.End();
             return ExitCodes.Done;
         });
         return command;
@@ -74,6 +77,7 @@ public static class AssessCommand
         };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
+            var phases = PhaseLog.Start("portfolio");
             var result = await RunAsync(parseResult, clock, asOf, policyFile, null, save: false, cancellationToken);
             await using var stream = OutputFormat.OpenStream(parseResult.GetValue(output));
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
@@ -103,6 +107,8 @@ public static class AssessCommand
             }
 
             await writer.FlushAsync(cancellationToken);
+            phases?.Mark("output");
+            phases?.End();
             return ExitCodes.Done;
         });
         return command;
@@ -132,11 +138,13 @@ public static class AssessCommand
             throw new CliUsageException(exception.Message);
         }
 
+        PhaseLog.Current?.Mark(save ? "read, compute, save assessments" : "read, compute");
         if (save)
         {
             // spec/cli.md: assess saves the assessment and its alerts. The lifecycle (open, update, resolve, never
             // duplicate) is the alerts use case's; a re-run of the same date changes nothing.
             await SyncAlerts.HandleAsync(new SyncAlertsRequest(date, result.Customers), operations, policy, clock, cancellationToken);
+            PhaseLog.Current?.Mark("alert sync");
         }
 
         return result;

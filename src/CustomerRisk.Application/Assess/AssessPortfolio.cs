@@ -224,7 +224,8 @@ public static class AssessPortfolio
             BrokenPromises180d = now.BrokenPromises180d,
         };
         var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy);
-        var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy);
+        // The run shows the limit, not how it was reached: no calculation log (a dozen lines of text per customer).
+        var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy, explain: false);
         return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, experts, rating, score, recommendation, limit, utilisation);
     }
 
@@ -251,13 +252,26 @@ public static class AssessPortfolio
             BrokenPromises180d = now.BrokenPromises180d,
         }, policy);
         var severity = risk.Severity.ToCode();
-        var alerts = firings.Select(f => new AlertOutput(f.RuleId, severity, Round(f.Value, 4), f.Threshold, f.Message)).ToArray();
+        var alerts = firings.Count == 0 ? [] : new AlertOutput[firings.Count];
+        for (var i = 0; i < alerts.Length; i++)
+        {
+            var f = firings[i];
+            alerts[i] = new AlertOutput(f.RuleId, severity, Round(f.Value, 4), f.Threshold, f.Message);
+        }
+
         var review = ReviewSchedule.Plan(
             new ReviewInputs(first.Rating.Grade, first.PreviousGrade, background.LastReview(first.Customer.CustomerId), first.Customer.CustomerSince,
                 alerts.Length > 0 && risk.Severity == Severity.Extreme),
             asOf, policy);
         var dunning = Dunning.LevelFor(now.OldestDaysPastDue, policy);
-        var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, background.Covers(first.Customer.CustomerId), asOf, policy);
+        var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, background.Covers(first.Customer.CustomerId), asOf, policy, explain: false);
+        var reasons = first.Score.Reasons;
+        var reasonTexts = reasons.Count == 0 ? [] : new string[reasons.Count];
+        for (var i = 0; i < reasonTexts.Length; i++)
+        {
+            reasonTexts[i] = reasons[i].Text;
+        }
+
         var aging = now.Aging;
         return new CustomerAssessment
         {
@@ -272,7 +286,7 @@ public static class AssessPortfolio
             CreditScore = (int)Math.Round(first.Score.Score, MidpointRounding.AwayFromZero),
             Pd = Round(first.Score.Pd, 6),
             ScoreModel = first.Score.Source,
-            ScoreReasons = first.Score.Reasons.Select(r => r.Text).ToArray(),
+            ScoreReasons = reasonTexts,
             OpenAr = Money(now.OpenAr),
             OverdueAr = Money(now.OverdueAr),
             UnappliedCredit = Money(now.UnappliedCredit),
@@ -344,8 +358,8 @@ public static class AssessPortfolio
         };
     }
 
-    /// <summary>The records to save, made one at a time as the store reads them: each details text lives only while
-    /// its row is written, instead of 100,000 of them (about 600 MB of UTF-16) at once.</summary>
+    /// <summary>The records to save, made one at a time as the store reads them, with the details as the UTF-8 bytes
+    /// already serialised (no UTF-16 copy).</summary>
     private sealed class RecordList(CustomerAssessment[] assessments, Grade[] grades, byte[][] json, Guid runId)
         : IReadOnlyList<AssessmentRecord>
     {
@@ -369,7 +383,7 @@ public static class AssessPortfolio
                     Exposure = assessment.Exposure,
                     Dso = assessment.Dso,
                     ExpectedLoss = assessment.ExpectedLoss,
-                    Details = Encoding.UTF8.GetString(json[index]),
+                    DetailsUtf8 = json[index],
                 };
             }
         }

@@ -77,6 +77,7 @@ public sealed record AssessPortfolioResult(AssessmentRun Run, IReadOnlyList<Cust
 public static class AssessPortfolio
 {
     private const int BatchSize = 1024;
+    private const int SaveChunkSize = 512;
 
     /// <summary>JSON options of the product's output: snake_case keys, nulls written, dates ISO.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -137,33 +138,51 @@ public static class AssessPortfolio
 
         var totals = portfolio.Complete();
         var assessments = new CustomerAssessment[firstPass.Count];
-        Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background));
-
-        var report = Report(totals, assessments);
         if (!request.Save)
         {
-            return new AssessPortfolioResult(run, assessments, report);
+            Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background));
+            return new AssessPortfolioResult(run, assessments, Report(totals, assessments));
         }
 
-        var json = SerialiseEach(assessments);
         var grades = new Grade[firstPass.Count];
         for (var i = 0; i < grades.Length; i++)
         {
             grades[i] = firstPass[i].Rating.Grade;
         }
 
-        await store.SaveAssessmentsAsync(run, new RecordList(assessments, grades, json, run.RunId), cancellationToken)
-            .ConfigureAwait(false);
-        return new AssessPortfolioResult(run, assessments, report) { CustomersJson = json };
-    }
+        // Each assessment is serialised once, to UTF-8: saved as the details and printed by `--format json` from the
+        // same bytes. The store writes on one thread, so chunks of customers are completed and serialised on the
+        // thread pool, in order, while it writes the chunks before them (it waits for a chunk not yet done).
+        var json = new byte[firstPass.Count][];
+        var chunks = new Task[(firstPass.Count + SaveChunkSize - 1) / SaveChunkSize];
+        for (var k = 0; k < chunks.Length; k++)
+        {
+            var start = k * SaveChunkSize;
+            var end = Math.Min(start + SaveChunkSize, firstPass.Count);
+            chunks[k] = Task.Factory.StartNew(() =>
+            {
+                for (var i = start; i < end; i++)
+                {
+                    assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background);
+                    json[i] = JsonSerializer.SerializeToUtf8Bytes(assessments[i], Json);
+                }
+            }, cancellationToken, TaskCreationOptions.PreferFairness, TaskScheduler.Default);
+        }
 
-    /// <summary>Each assessment as UTF-8 JSON, serialised once in parallel: saved as the details and printed by
-    /// `--format json` from the same bytes.</summary>
-    private static byte[][] SerialiseEach(CustomerAssessment[] assessments)
-    {
-        var json = new byte[assessments.Length][];
-        Parallel.For(0, assessments.Length, i => json[i] = JsonSerializer.SerializeToUtf8Bytes(assessments[i], Json));
-        return json;
+        try
+        {
+            await store.SaveAssessmentsAsync(run, new RecordList(assessments, grades, json, run.RunId, chunks), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            // Let the chunks still running end before the failure goes up; theirs, if any, is the same or follows it.
+            await Task.WhenAny(Task.WhenAll(chunks)).ConfigureAwait(false);
+            throw;
+        }
+
+        await Task.WhenAll(chunks).ConfigureAwait(false);
+        return new AssessPortfolioResult(run, assessments, Report(totals, assessments)) { CustomersJson = json };
     }
 
     private static void Compute(List<CustomerLedger> batch, DateOnly asOf, IndicatorPolicy indicatorPolicy,
@@ -359,8 +378,8 @@ public static class AssessPortfolio
     }
 
     /// <summary>The records to save, made one at a time as the store reads them, with the details as the UTF-8 bytes
-    /// already serialised (no UTF-16 copy).</summary>
-    private sealed class RecordList(CustomerAssessment[] assessments, Grade[] grades, byte[][] json, Guid runId)
+    /// already serialised (no UTF-16 copy). Reading one waits for its chunk to be completed and serialised.</summary>
+    private sealed class RecordList(CustomerAssessment[] assessments, Grade[] grades, byte[][] json, Guid runId, Task[] chunks)
         : IReadOnlyList<AssessmentRecord>
     {
         public int Count => assessments.Length;
@@ -369,6 +388,15 @@ public static class AssessPortfolio
         {
             get
             {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                var chunk = chunks[index / SaveChunkSize];
+                if (!chunk.IsCompletedSuccessfully)
+                {
+                    // Runs the chunk on this thread when no pool thread has started it yet; rethrows its failure.
+                    chunk.GetAwaiter().GetResult();
+                }
+
                 var assessment = assessments[index];
                 return new AssessmentRecord
                 {

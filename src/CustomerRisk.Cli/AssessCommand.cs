@@ -38,6 +38,7 @@ public static class AssessCommand
         };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
+            var phases = PhaseLog.Start("assess");
             var result = await RunAsync(parseResult, clock, asOf, policyFile, parseResult.GetValue(customer), save: true, cancellationToken);
             await using var stream = OutputFormat.OpenStream(parseResult.GetValue(output));
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
@@ -57,6 +58,8 @@ public static class AssessCommand
             }
 
             await writer.FlushAsync(cancellationToken);
+            phases?.Mark("output");
+            phases?.End();
             return ExitCodes.Done;
         });
         return command;
@@ -74,6 +77,7 @@ public static class AssessCommand
         };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
+            var phases = PhaseLog.Start("portfolio");
             var result = await RunAsync(parseResult, clock, asOf, policyFile, null, save: false, cancellationToken);
             await using var stream = OutputFormat.OpenStream(parseResult.GetValue(output));
             await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
@@ -103,6 +107,8 @@ public static class AssessCommand
             }
 
             await writer.FlushAsync(cancellationToken);
+            phases?.Mark("output");
+            phases?.End();
             return ExitCodes.Done;
         });
         return command;
@@ -126,7 +132,7 @@ public static class AssessCommand
         try
         {
             return await AssessFromStore.HandleAsync(new AssessPortfolioRequest(date, customerId, save), store, inputs, clock, progress,
-                cancellationToken);
+                cancellationToken, PhaseLog.Current is { } phases ? phases.Mark : null);
         }
         catch (KeyNotFoundException exception)
         {

@@ -57,7 +57,16 @@ public static class Codes
     public static string ToCode(this ExpertCriterion value) => ToSnake(value.ToString());
 
     /// <summary>The letter of a grade (<c>A</c>…<c>D</c>, <c>N</c>).</summary>
-    public static string ToCode(this Grade value) => value.ToString();
+    public static string ToCode(this Grade value) => value switch
+    {
+        // A switch, not ToString: that boxes the value, several times per customer in an assessment run.
+        Grade.A => "A",
+        Grade.B => "B",
+        Grade.C => "C",
+        Grade.D => "D",
+        Grade.N => "N",
+        _ => value.ToString(),
+    };
 
     /// <summary>The codes an enum accepts, for error messages.</summary>
     public static IReadOnlyList<string> CodesOf<TEnum>() where TEnum : struct, Enum =>

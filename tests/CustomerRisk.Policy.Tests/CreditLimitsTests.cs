@@ -117,4 +117,20 @@ public sealed class CreditLimitsTests
             return capped % 1000m == 0m && capped <= revenue * 0.10m && capped >= 0m && high >= low;
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void WithoutExplanation_TheFiguresAreTheSame_AndTheLogIsEmpty()
+    {
+        var cases = from grade in Gen.Elements(Grade.A, Grade.B, Grade.C, Grade.D, Grade.N)
+                    from sales in Gen.Choose(0, int.MaxValue)
+                    from revenue in Gen.Choose(-1, int.MaxValue)
+                    select new LimitInputs(grade, sales, revenue < 0 ? null : revenue);
+
+        Prop.ForAll(cases.ToArbitrary(), inputs =>
+        {
+            var explained = CreditLimits.Recommend(inputs, s_policy);
+            var bare = CreditLimits.Recommend(inputs, s_policy, explain: false);
+            return bare.Log.Count == 0 && explained.Log.Count > 0 && bare == explained with { Log = bare.Log };
+        }).QuickCheckThrowOnFailure();
+    }
 }

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+
 namespace CustomerRisk.Policy.Tests;
 
 public sealed class ExpectedLossTests
@@ -69,5 +72,24 @@ public sealed class ExpectedLossTests
     public void OnAmount_IsPdTimesLgdTimesAmount()
     {
         Assert.Equal(450m, ExpectedLoss.OnAmount(0.1m, 0.45m, 10_000m));
+    }
+
+    [Fact]
+    public void WithoutExplanation_TheFiguresAreTheSame_AndTheLogIsEmpty()
+    {
+        var cases = from pd in Gen.Choose(0, 10_000)
+                    from ead in Gen.Choose(0, int.MaxValue)
+                    from value in Gen.Choose(0, 1_000_000)
+                    from haircut in Gen.Choose(0, 100)
+                    from expiredDaysAgo in Gen.Choose(-30, 30)
+                    select (pd / 10_000m, (decimal)ead, new CreditCover(value, haircut / 100m, s_asOf.AddDays(-expiredDaysAgo), "cover"));
+
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (pd, ead, cover) = c;
+            var explained = ExpectedLoss.Compute(pd, ead, [cover], s_asOf, s_policy);
+            var bare = ExpectedLoss.Compute(pd, ead, [cover], s_asOf, s_policy, explain: false);
+            return bare.Log.Count == 0 && explained.Log.Count > 0 && bare == explained with { Log = bare.Log };
+        }).QuickCheckThrowOnFailure();
     }
 }

@@ -50,6 +50,25 @@ public sealed class AssessmentTests
     [Theory]
     [StoreProviders]
     [PostgresProvider]
+    public async Task DetailsGivenAsUtf8Bytes_AreSavedAsTheSameText(string provider)
+    {
+        await using var test = await TestStore.CreateAsync(provider);
+        var run = Run("2026-06-30");
+        const string details = """{"customer_id":"C1","name":"Müller & Söhne 株式会社 \u00e9","alerts":[]}""";
+        // As an assessment run makes it: the UTF-8 bytes only (no text is set, so Details decodes them).
+        var record = Record(run, "C1", Grade.B, 1m) with { Details = null!, DetailsUtf8 = System.Text.Encoding.UTF8.GetBytes(details) };
+        var textOnly = Record(run, "C2", Grade.B, 1m) with { Details = details.Replace("C1", "C2", StringComparison.Ordinal) };
+
+        await test.Store.SaveAssessmentsAsync(run, [record, textOnly]);
+        var latest = await test.Store.ReadLatestAssessmentsAsync(D("2026-06-30"));
+
+        Assert.Equal(details, latest["C1"].Details);
+        Assert.Equal(textOnly.Details, latest["C2"].Details);
+    }
+
+    [Theory]
+    [StoreProviders]
+    [PostgresProvider]
     public async Task ReadLatest_TakesEachCustomersNewestAssessmentOnOrBeforeTheDate(string provider)
     {
         await using var test = await TestStore.CreateAsync(provider);

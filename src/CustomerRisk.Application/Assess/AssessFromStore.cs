@@ -54,20 +54,23 @@ public static class AssessFromStore
     }
 
     /// <summary>Assesses with the gathered inputs (<see cref="AssessPortfolio.HandleAsync"/>); a saving run then brings
-    /// the alert register in step with its firings (<see cref="SyncAlerts"/>). The run records the policy version.</summary>
+    /// the alert register in step with its firings (<see cref="SyncAlerts"/>). The run records the policy version.
+    /// <c>phaseDone</c>, when given, is told the name of each phase as it ends (the CLI's CRISK_PHASE_LOG).</summary>
     /// <exception cref="KeyNotFoundException">The one customer asked for is not in the store.</exception>
     public static async Task<AssessPortfolioResult> HandleAsync(AssessPortfolioRequest request, IRiskStore store, AssessInputs inputs,
-        TimeProvider clock, IProgress<int>? progress, CancellationToken cancellationToken)
+        TimeProvider clock, IProgress<int>? progress, CancellationToken cancellationToken, Action<string>? phaseDone = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputs);
         var result = await AssessPortfolio.HandleAsync(request, store, inputs.Policy, clock, progress, cancellationToken,
             inputs.ScoreModel, inputs.Credit, inputs.Operations).ConfigureAwait(false);
+        phaseDone?.Invoke(request.Save ? "read, compute, save assessments" : "read, compute");
         if (request.Save)
         {
             // spec/cli.md: assess saves the assessment and its alerts; a re-run of the same date changes nothing.
             await SyncAlerts.HandleAsync(new SyncAlertsRequest(request.AsOf, result.Customers), inputs.Operations, inputs.Policy, clock,
                 cancellationToken).ConfigureAwait(false);
+            phaseDone?.Invoke("alert sync");
         }
 
         return result;

@@ -77,6 +77,7 @@ public sealed record AssessPortfolioResult(AssessmentRun Run, IReadOnlyList<Cust
 public static class AssessPortfolio
 {
     private const int BatchSize = 1024;
+    private const int SaveChunkSize = 512;
 
     /// <summary>JSON options of the product's output: snake_case keys, nulls written, dates ISO.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -137,33 +138,51 @@ public static class AssessPortfolio
 
         var totals = portfolio.Complete();
         var assessments = new CustomerAssessment[firstPass.Count];
-        Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background));
-
-        var report = Report(totals, assessments);
         if (!request.Save)
         {
-            return new AssessPortfolioResult(run, assessments, report);
+            Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background));
+            return new AssessPortfolioResult(run, assessments, Report(totals, assessments));
         }
 
-        var json = SerialiseEach(assessments);
         var grades = new Grade[firstPass.Count];
         for (var i = 0; i < grades.Length; i++)
         {
             grades[i] = firstPass[i].Rating.Grade;
         }
 
-        await store.SaveAssessmentsAsync(run, new RecordList(assessments, grades, json, run.RunId), cancellationToken)
-            .ConfigureAwait(false);
-        return new AssessPortfolioResult(run, assessments, report) { CustomersJson = json };
-    }
+        // Each assessment is serialised once, to UTF-8: saved as the details and printed by `--format json` from the
+        // same bytes. The store writes on one thread, so chunks of customers are completed and serialised on the
+        // thread pool, in order, while it writes the chunks before them (it waits for a chunk not yet done).
+        var json = new byte[firstPass.Count][];
+        var chunks = new Task[(firstPass.Count + SaveChunkSize - 1) / SaveChunkSize];
+        for (var k = 0; k < chunks.Length; k++)
+        {
+            var start = k * SaveChunkSize;
+            var end = Math.Min(start + SaveChunkSize, firstPass.Count);
+            chunks[k] = Task.Factory.StartNew(() =>
+            {
+                for (var i = start; i < end; i++)
+                {
+                    assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background);
+                    json[i] = JsonSerializer.SerializeToUtf8Bytes(assessments[i], Json);
+                }
+            }, cancellationToken, TaskCreationOptions.PreferFairness, TaskScheduler.Default);
+        }
 
-    /// <summary>Each assessment as UTF-8 JSON, serialised once in parallel: saved as the details and printed by
-    /// `--format json` from the same bytes.</summary>
-    private static byte[][] SerialiseEach(CustomerAssessment[] assessments)
-    {
-        var json = new byte[assessments.Length][];
-        Parallel.For(0, assessments.Length, i => json[i] = JsonSerializer.SerializeToUtf8Bytes(assessments[i], Json));
-        return json;
+        try
+        {
+            await store.SaveAssessmentsAsync(run, new RecordList(assessments, grades, json, run.RunId, chunks), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            // Let the chunks still running end before the failure goes up; theirs, if any, is the same or follows it.
+            await Task.WhenAny(Task.WhenAll(chunks)).ConfigureAwait(false);
+            throw;
+        }
+
+        await Task.WhenAll(chunks).ConfigureAwait(false);
+        return new AssessPortfolioResult(run, assessments, Report(totals, assessments)) { CustomersJson = json };
     }
 
     private static void Compute(List<CustomerLedger> batch, DateOnly asOf, IndicatorPolicy indicatorPolicy,
@@ -224,7 +243,8 @@ public static class AssessPortfolio
             BrokenPromises180d = now.BrokenPromises180d,
         };
         var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy);
-        var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy);
+        // The run shows the limit, not how it was reached: no calculation log (a dozen lines of text per customer).
+        var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy, explain: false);
         return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, experts, rating, score, recommendation, limit, utilisation);
     }
 
@@ -251,13 +271,26 @@ public static class AssessPortfolio
             BrokenPromises180d = now.BrokenPromises180d,
         }, policy);
         var severity = risk.Severity.ToCode();
-        var alerts = firings.Select(f => new AlertOutput(f.RuleId, severity, Round(f.Value, 4), f.Threshold, f.Message)).ToArray();
+        var alerts = firings.Count == 0 ? [] : new AlertOutput[firings.Count];
+        for (var i = 0; i < alerts.Length; i++)
+        {
+            var f = firings[i];
+            alerts[i] = new AlertOutput(f.RuleId, severity, Round(f.Value, 4), f.Threshold, f.Message);
+        }
+
         var review = ReviewSchedule.Plan(
             new ReviewInputs(first.Rating.Grade, first.PreviousGrade, background.LastReview(first.Customer.CustomerId), first.Customer.CustomerSince,
                 alerts.Length > 0 && risk.Severity == Severity.Extreme),
             asOf, policy);
         var dunning = Dunning.LevelFor(now.OldestDaysPastDue, policy);
-        var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, background.Covers(first.Customer.CustomerId), asOf, policy);
+        var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, background.Covers(first.Customer.CustomerId), asOf, policy, explain: false);
+        var reasons = first.Score.Reasons;
+        var reasonTexts = reasons.Count == 0 ? [] : new string[reasons.Count];
+        for (var i = 0; i < reasonTexts.Length; i++)
+        {
+            reasonTexts[i] = reasons[i].Text;
+        }
+
         var aging = now.Aging;
         return new CustomerAssessment
         {
@@ -272,7 +305,7 @@ public static class AssessPortfolio
             CreditScore = (int)Math.Round(first.Score.Score, MidpointRounding.AwayFromZero),
             Pd = Round(first.Score.Pd, 6),
             ScoreModel = first.Score.Source,
-            ScoreReasons = first.Score.Reasons.Select(r => r.Text).ToArray(),
+            ScoreReasons = reasonTexts,
             OpenAr = Money(now.OpenAr),
             OverdueAr = Money(now.OverdueAr),
             UnappliedCredit = Money(now.UnappliedCredit),
@@ -344,9 +377,9 @@ public static class AssessPortfolio
         };
     }
 
-    /// <summary>The records to save, made one at a time as the store reads them: each details text lives only while
-    /// its row is written, instead of 100,000 of them (about 600 MB of UTF-16) at once.</summary>
-    private sealed class RecordList(CustomerAssessment[] assessments, Grade[] grades, byte[][] json, Guid runId)
+    /// <summary>The records to save, made one at a time as the store reads them, with the details as the UTF-8 bytes
+    /// already serialised (no UTF-16 copy). Reading one waits for its chunk to be completed and serialised.</summary>
+    private sealed class RecordList(CustomerAssessment[] assessments, Grade[] grades, byte[][] json, Guid runId, Task[] chunks)
         : IReadOnlyList<AssessmentRecord>
     {
         public int Count => assessments.Length;
@@ -355,6 +388,15 @@ public static class AssessPortfolio
         {
             get
             {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                var chunk = chunks[index / SaveChunkSize];
+                if (!chunk.IsCompletedSuccessfully)
+                {
+                    // Runs the chunk on this thread when no pool thread has started it yet; rethrows its failure.
+                    chunk.GetAwaiter().GetResult();
+                }
+
                 var assessment = assessments[index];
                 return new AssessmentRecord
                 {
@@ -369,7 +411,7 @@ public static class AssessPortfolio
                     Exposure = assessment.Exposure,
                     Dso = assessment.Dso,
                     ExpectedLoss = assessment.ExpectedLoss,
-                    Details = Encoding.UTF8.GetString(json[index]),
+                    DetailsUtf8 = json[index],
                 };
             }
         }

@@ -10,9 +10,17 @@ namespace CustomerRisk.Policy;
 public static class ExpectedLoss
 {
     /// <summary>The expected loss of a customer as of <paramref name="asOf"/>.</summary>
+    /// <param name="pd">Probability of default, 0–1.</param>
+    /// <param name="ead">Exposure at default, 0 or more.</param>
+    /// <param name="covers">The customer's guarantees and collateral.</param>
+    /// <param name="asOf">The date covers must be valid on.</param>
+    /// <param name="policy">The policy (LGD).</param>
+    /// <param name="explain">Whether to write the calculation log (<see cref="ExpectedLossResult.Log"/>); false leaves it
+    /// empty, for a run over a whole portfolio that does not show it. The figures are the same either way.</param>
     /// <exception cref="ArgumentOutOfRangeException">PD outside 0–1, a negative EAD or cover value, or a haircut
     /// outside 0–1.</exception>
-    public static ExpectedLossResult Compute(decimal pd, decimal ead, IEnumerable<CreditCover> covers, DateOnly asOf, CreditPolicy policy)
+    public static ExpectedLossResult Compute(decimal pd, decimal ead, IEnumerable<CreditCover> covers, DateOnly asOf, CreditPolicy policy,
+        bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(covers);
         ArgumentNullException.ThrowIfNull(policy);
@@ -22,12 +30,10 @@ public static class ExpectedLoss
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(ead);
-        var log = new List<CalculationStep>
-        {
-            new("pd", "input", pd),
-            new("ead", "input: exposure", ead),
-            new("lgd", "policy", policy.Lgd),
-        };
+        // log?.Add(...) evaluates its argument only when there is a log: no text is built otherwise.
+        var log = explain
+            ? new List<CalculationStep> { new("pd", "input", pd), new("ead", "input: exposure", ead), new("lgd", "policy", policy.Lgd) }
+            : null;
 
         var cover = 0m;
         foreach (var c in covers)
@@ -41,19 +47,19 @@ public static class ExpectedLoss
             if (c.IsValidOn(asOf))
             {
                 cover += c.CountedValue;
-                log.Add(new("cover", $"{name}: {F(c.Value)} × (1 − {F(c.Haircut)})", c.CountedValue));
+                log?.Add(new("cover", $"{name}: {F(c.Value)} × (1 − {F(c.Haircut)})", c.CountedValue));
             }
             else
             {
-                log.Add(new("cover_expired", $"{name}: expired {c.Expiry:yyyy-MM-dd}, not counted", 0m));
+                log?.Add(new("cover_expired", $"{name}: expired {c.Expiry:yyyy-MM-dd}, not counted", 0m));
             }
         }
 
         var effective = ead > 0m ? Math.Max(0m, policy.Lgd * (ead - cover) / ead) : policy.Lgd;
-        log.Add(new("lgd_effective", ead > 0m ? $"max(0, {F(policy.Lgd)} × ({F(ead)} − {F(cover)}) / {F(ead)})" : "no exposure: policy LGD", effective));
+        log?.Add(new("lgd_effective", ead > 0m ? $"max(0, {F(policy.Lgd)} × ({F(ead)} − {F(cover)}) / {F(ead)})" : "no exposure: policy LGD", effective));
         var loss = pd * effective * ead;
-        log.Add(new("expected_loss", $"{F(pd)} × {F(effective)} × {F(ead)}", loss));
-        return new ExpectedLossResult(pd, policy.Lgd, effective, ead, cover, loss, log);
+        log?.Add(new("expected_loss", $"{F(pd)} × {F(effective)} × {F(ead)}", loss));
+        return new ExpectedLossResult(pd, policy.Lgd, effective, ead, cover, loss, log ?? (IReadOnlyList<CalculationStep>)[]);
     }
 
     /// <summary>PD × LGD × amount, e.g. the expected loss on the overdue part that orders the collection worklist.</summary>

@@ -84,6 +84,8 @@ public static class PolicyCodes
 
     private static readonly string[] s_scoreMetricCodes = Inverse(ScoreMetrics);
     private static readonly string[] s_warningMetricCodes = Inverse(WarningMetrics);
+    private static readonly string[] s_comparisonCodes = Inverse(Comparisons);
+    private static readonly string[] s_severityCodes = Inverse(Severities);
 
     /// <summary>The code of a scorecard metric.</summary>
     public static string ToCode(this ScoreMetric value) => s_scoreMetricCodes[(int)value];
@@ -92,13 +94,30 @@ public static class PolicyCodes
     public static string ToCode(this WarningMetric value) => s_warningMetricCodes[(int)value];
 
     /// <summary>The code of a comparison.</summary>
-    public static string ToCode(this Comparison value) => Comparisons.First(p => p.Value == value).Key;
+    public static string ToCode(this Comparison value) => Code(s_comparisonCodes, (int)value, value);
 
     /// <summary>The code of a severity.</summary>
-    public static string ToCode(this Severity value) => Severities.First(p => p.Value == value).Key;
+    public static string ToCode(this Severity value) => Code(s_severityCodes, (int)value, value);
 
     /// <summary>The code of a dunning level (<c>none</c>, <c>L1</c>…<c>L4</c>).</summary>
-    public static string ToCode(this DunningLevel value) => value == DunningLevel.None ? "none" : value.ToString();
+    public static string ToCode(this DunningLevel value) => value switch
+    {
+        DunningLevel.None => "none",
+        DunningLevel.L1 => "L1",
+        DunningLevel.L2 => "L2",
+        DunningLevel.L3 => "L3",
+        DunningLevel.L4 => "L4",
+        _ => value.ToString(),
+    };
+
+    // By index, where a search of the dictionary allocated a closure per call (several per customer in a run).
+    private static string Code<T>(string[] codes, int index, T value)
+        where T : struct, Enum
+    {
+        return index >= 0 && index < codes.Length && codes[index] is { } code
+            ? code
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"No code for {typeof(T).Name} {value}.");
+    }
 
     private static string[] Inverse<T>(IReadOnlyDictionary<string, T> codes)
         where T : struct, Enum

@@ -20,10 +20,12 @@ public sealed record ScorecardFactor
     {
         get
         {
+            // Indexed loops here and below: a foreach over the interface allocates an enumerator, per factor of every
+            // customer scored.
             var best = MissingPoints;
-            foreach (var band in Bands)
+            for (var i = 0; i < Bands.Count; i++)
             {
-                best = Math.Max(best, band.Points);
+                best = Math.Max(best, Bands[i].Points);
             }
 
             return best;
@@ -34,8 +36,9 @@ public sealed record ScorecardFactor
     public ScoreBand BandOf(decimal value)
     {
         var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
-        foreach (var band in Bands)
+        for (var i = 0; i < Bands.Count; i++)
         {
+            var band = Bands[i];
             if (band.Below is not { } below || rounded < below)
             {
                 return band;

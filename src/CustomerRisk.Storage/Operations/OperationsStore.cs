@@ -8,13 +8,17 @@ using CustomerRisk.Domain;
 using CustomerRisk.Policy;
 using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CustomerRisk.Storage.Operations;
 
 /// <summary>The operations store over EF Core, on either provider: these tables are small next to the ledger (one row
-/// per alert, review, action), so the plain EF model is fast enough and keeps both providers in one implementation.
+/// per alert, review, action), so the plain EF model is fast enough and keeps both providers in one implementation,
+/// except for the alert synchronisation of a whole portfolio run (every active alert read, up to one change per alert),
+/// which goes through the providers' bulk paths (<see cref="SqliteAlertRows"/>, <see cref="PostgresAlertRows"/>).
 /// Every method opens its own context; each write is one transaction. A person's decision appends its audit record
 /// to the credit store's hash chain inside that same transaction (<see cref="CreditStore.AppendAsync(System.Data.Common.DbConnection, System.Data.Common.DbTransaction, AuditEntry, CancellationToken)"/>
 /// on the context's connection), so a decision is never kept without its record, nor the record without it.</summary>
@@ -148,15 +152,16 @@ internal sealed class OperationsStore : IOperationsStore
 
     public async Task<IReadOnlyList<Alert>> ReadActiveAlertsAsync(string? customerId, CancellationToken cancellationToken = default)
     {
+        // Every alert an assessment run may touch (140,000 on a 100,000-customer portfolio): read without EF's
+        // materialisation, as the bulk save below writes them.
         await using var db = _open();
-        var query = db.Set<AlertEntity>().AsNoTracking().Where(a => a.Status != "resolved");
-        if (customerId is not null)
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return db.Database.GetDbConnection() switch
         {
-            query = query.Where(a => a.CustomerId == customerId);
-        }
-
-        var rows = await query.OrderBy(a => a.AlertId).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(OperationMapping.ToAlert).ToArray();
+            NpgsqlConnection postgres => await PostgresAlertRows.ReadActiveAsync(postgres, customerId, cancellationToken).ConfigureAwait(false),
+            SqliteConnection sqlite => SqliteAlertRows.ReadActive(sqlite, customerId),
+            var other => throw new NotSupportedException($"No bulk alert path for {other.GetType().Name}."),
+        };
     }
 
     public async Task<(IReadOnlyList<Alert> Saved, int DeliveriesQueued)> SaveAlertChangesAsync(IReadOnlyList<AlertChange> changes,
@@ -164,27 +169,17 @@ internal sealed class OperationsStore : IOperationsStore
     {
         ArgumentNullException.ThrowIfNull(changes);
         await using var db = _open();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var entities = new AlertEntity[changes.Count];
-        for (var i = 0; i < changes.Count; i++)
+        var connection = db.Database.GetDbConnection();
+        var saved = connection switch
         {
-            entities[i] = OperationMapping.ToEntity(changes[i].Alert);
-            if (entities[i].AlertId == 0)
-            {
-                db.Add(entities[i]);
-            }
-            else
-            {
-                db.Update(entities[i]);
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var saved = entities.Select(OperationMapping.ToAlert).ToArray();
+            NpgsqlConnection postgres => await PostgresAlertRows.SaveAsync(postgres, changes, cancellationToken).ConfigureAwait(false),
+            SqliteConnection sqlite => SqliteAlertRows.Save(sqlite, changes, cancellationToken),
+            var other => throw new NotSupportedException($"No bulk alert path for {other.GetType().Name}."),
+        };
         var subscriptions = (await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.Active)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(OperationMapping.ToSubscription).ToArray();
-        var queued = 0;
+        var deliveries = new List<QueuedDelivery>();
         if (subscriptions.Length > 0)
         {
             var utc = at.ToUniversalTime();
@@ -198,26 +193,25 @@ internal sealed class OperationsStore : IOperationsStore
                 var payload = WebhookPayload.ForAlert(eventType, saved[i], utc);
                 foreach (var subscription in subscriptions.Where(s => s.Wants(eventType)))
                 {
-                    db.Add(new WebhookDeliveryEntity
-                    {
-                        CustomerId = saved[i].CustomerId,
-                        SubscriptionId = subscription.SubscriptionId,
-                        EventType = eventType,
-                        Payload = payload,
-                        Status = WebhookDeliveryStatus.Pending,
-                        Attempts = 0,
-                        CreatedAt = utc,
-                        NextAttemptAt = utc,
-                    });
-                    queued++;
+                    deliveries.Add(new QueuedDelivery(saved[i].CustomerId, subscription.SubscriptionId, eventType, payload));
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (deliveries.Count > 0)
+            {
+                if (connection is NpgsqlConnection postgres)
+                {
+                    await PostgresAlertRows.InsertDeliveriesAsync(postgres, deliveries, utc, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    SqliteAlertRows.InsertDeliveries((SqliteConnection)connection, deliveries, utc);
+                }
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (saved, queued);
+        return (saved, deliveries.Count);
     }
 
     public async Task<Alert> DecideAlertAsync(AlertChange change, DateTimeOffset at, Func<Alert, AuditEntry> audit,

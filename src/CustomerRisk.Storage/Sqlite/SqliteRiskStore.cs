@@ -99,7 +99,14 @@ internal sealed class SqliteRiskStore : IRiskStore
                 insert.Int64(9, Money(r.Exposure));
                 Bind(insert, 10, r.Dso is { } dso ? Money(dso) : null);
                 Bind(insert, 11, r.ExpectedLoss is { } loss ? Money(loss) : null);
-                insert.Utf8Text(12, r.Details, ref utf8);
+                if (r.DetailsUtf8.IsEmpty)
+                {
+                    insert.Utf8Text(12, r.Details, ref utf8);
+                }
+                else
+                {
+                    insert.Utf8(12, r.DetailsUtf8.Span);
+                }
                 insert.Execute();
             }
         }

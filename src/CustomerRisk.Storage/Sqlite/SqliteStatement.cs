@@ -73,6 +73,18 @@ internal sealed class SqliteStatement : IRowCursor
         Check(NativeSqlite.BindText(_handle, parameter, ref buffer[0], bytes, NativeSqlite.Transient));
     }
 
+    /// <summary>Binds text that is already UTF-8 (SQLite copies it before the call returns).</summary>
+    public void Utf8(int parameter, ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty)
+        {
+            Check(raw.sqlite3_bind_text16(_statement, parameter, ReadOnlySpan<char>.Empty));
+            return;
+        }
+
+        Check(NativeSqlite.BindText(_handle, parameter, ref MemoryMarshal.GetReference(text), text.Length, NativeSqlite.Transient));
+    }
+
     /// <summary>Runs the statement once; true when it returned a row (read it, then call <see cref="Reset"/>).</summary>
     public bool Step()
     {

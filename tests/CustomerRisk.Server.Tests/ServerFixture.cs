@@ -119,7 +119,7 @@ public class ServerFixture : IAsyncLifetime
             await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(AsOf), store, CreditPolicy.Default, Clock, null, default);
         }
 
-        await using (var operations = OperationsStoreFactory.Open(Db))
+        await using (var operations = OperationsStoreFactory.Open(Db, Clock))
         {
             // As `crisk alerts sync` after the two runs: the alerts of the latest assessment are open.
             await SyncSavedAlerts.HandleAsync(AsOf, operations, CreditPolicy.Default, Clock);

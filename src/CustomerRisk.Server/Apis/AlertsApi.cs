@@ -121,7 +121,7 @@ public static class AlertsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         try
         {
             var result = await AcknowledgeAlert.HandleAsync(new AcknowledgeAlertRequest(alertId, OperationsAccess.NameOf(user), body?.Note),
@@ -150,7 +150,7 @@ public static class AlertsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         try
         {
             var result = await ResolveAlert.HandleAsync(new ResolveAlertRequest(alertId, OperationsAccess.NameOf(user), body!.Note!),
@@ -179,7 +179,7 @@ public static class AlertsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         try
         {
             var result = await SyncSavedAlerts.HandleAsync(date, store, location.Policy, clock, warnDays, cancellationToken);

@@ -61,7 +61,7 @@ public static class CollectionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         var rows = await CollectionWorklist.HandleAsync(date, store, location.Policy, cancellationToken);
         var one = OperationsAccess.PageOf(rows, page, pageSize);
         return OperationsAccess.Json(new Worklist(date, rows.Sum(r => r.OverdueAr), one.Items, one.Total, one.Page, one.PageSize));
@@ -77,7 +77,7 @@ public static class CollectionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         return OperationsAccess.Json(await EvaluatePromises.HandleAsync(date, store, clock, OperationsAccess.NameOf(user), cancellationToken));
     }
 
@@ -123,7 +123,7 @@ public static class CollectionsApi
             return OperationsAccess.NoSuchCustomer(customerId);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         try
         {
             var result = await RecordCollectionAction.HandleAsync(new RecordCollectionActionRequest(customerId, body!.Kind!, date,
@@ -173,7 +173,7 @@ public static class CollectionsApi
             return OperationsAccess.NoSuchCustomer(customerId);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         try
         {
             var result = await RecordPromise.HandleAsync(new RecordPromiseRequest(customerId, body!.Amount!.Value, payBy, promisedOn,

@@ -50,7 +50,7 @@ public static class ReviewsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         var rows = await ReviewsDue.HandleAsync(new ReviewsDueRequest(date, DueOnly: !all), store, location.Policy, cancellationToken);
         return OperationsAccess.Json(OperationsAccess.PageOf(rows, page, pageSize));
     }
@@ -129,7 +129,7 @@ public static class ReviewsApi
             return OperationsAccess.NoSuchCustomer(customerId);
         }
 
-        await using var store = OperationsStoreFactory.Open(location.Db);
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
         // A review that raises or lowers the limit grants it, in the credit store, with its audit record.
         await using var credit = CreditStoreFactory.Open(location.Db, clock);
         try

@@ -21,7 +21,7 @@ public sealed class AlertBulkSyncTests
     public async Task ThousandsOfAlerts_OpenUpdateAndResolve_AsTheLifecycleSays_AndQueueEveryEvent(string provider)
     {
         await using var f = await CreateAsync(provider, Clock);
-        await AddWebhook.HandleAsync(new AddWebhookRequest("http://127.0.0.1:9/all"), f.Operations, Clock);
+        await AddWebhook.HandleAsync(new AddWebhookRequest("http://127.0.0.1:9/all", By: "mei"), f.Operations, Clock);
 
         // T1: every customer fires two rules.
         var first = await Sync(f, "2026-09-30", i => [Firing("complaints", 3m, 3m), Firing("overdue_share_high", Share(i), 0.2m)]);

@@ -52,6 +52,7 @@ public static class ServerApp
         app.MapAssessApi();
         app.MapModelsApi();
         app.MapPoliciesApi();
+        app.MapOrdersApi();
         app.MapDashboard();
         return app;
     }

@@ -33,6 +33,8 @@ public static class Endpoints
         new("assess", HttpMethod.Post, "/api/assess", () => JsonContent.Create(new { as_of = "2026-06-30" })),
         new("models", HttpMethod.Get, "/api/models", () => null),
         new("policy", HttpMethod.Get, "/api/policies/active", () => null),
+        new("orders.check", HttpMethod.Post, "/api/orders/check", () => new StringContent(
+            $"{{\"customer_id\":\"{OwnCustomerPlaceholder}\",\"amount\":100,\"as_of\":\"2026-06-30\"}}", Encoding.UTF8, "application/json")),
         new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),
         new("health.live", HttpMethod.Get, "/health/live", () => null),
         new("health.ready", HttpMethod.Get, "/health/ready", () => null),
@@ -51,6 +53,17 @@ public static class Endpoints
         return form;
     }
 
-    public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer) =>
-        new(endpoint.Method, endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal)) { Content = endpoint.Body() };
+    public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer)
+    {
+        var content = endpoint.Body();
+        // A JSON body may name the sales user's own customer too (the order check).
+        if (content is StringContent text && text.Headers.ContentType?.MediaType == "application/json")
+        {
+            using var reader = new StreamReader(text.ReadAsStream());
+            content = new StringContent(reader.ReadToEnd().Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal),
+                Encoding.UTF8, "application/json");
+        }
+
+        return new(endpoint.Method, endpoint.Path.Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal)) { Content = content };
+    }
 }

@@ -26,6 +26,8 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["assess"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["models"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["policy"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
+        // Checking an order records a credit decision: not for the analyst or the collector (docs/server.md).
+        ["orders.check"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Sales],
         ["openapi"] = Readers,
         ["health.live"] = [.. Readers, Anonymous],
         ["health.ready"] = [.. Readers, Anonymous],

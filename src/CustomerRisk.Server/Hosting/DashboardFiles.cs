@@ -49,6 +49,7 @@ public static class DashboardFiles
         app.MapGet("/customers", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/customers/{*id}", (string id) => Page(index)).ExcludeFromDescription();
         app.MapGet("/import", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/orders/check", () => Page(index)).ExcludeFromDescription();
     }
 
     private static IResult Page(string index) => File.Exists(index)

@@ -5,6 +5,7 @@ import { bindLanguageSwitch, t, translatePage } from './i18n.js';
 import { customerPage } from './pages/customer.js';
 import { customersPage } from './pages/customers.js';
 import { importPage } from './pages/import.js';
+import { orderCheckPage } from './pages/orderCheck.js';
 import { portfolioPage } from './pages/portfolio.js';
 
 const main = document.getElementById('main');
@@ -29,6 +30,9 @@ async function render() {
       await customerPage(view, me, params, decodeURIComponent(customer[1]));
     } else if (path === '/customers' || !portfolioAllowed && path === '/') {
       await customersPage(view, me, params);
+    } else if (path === '/orders/check' && canCheckOrders()) {
+      section = 'orders';
+      await orderCheckPage(view, me, params);
     } else if (path === '/import' && canImport()) {
       section = 'import';
       await importPage(view, me, params);
@@ -49,6 +53,7 @@ async function render() {
 }
 
 function canImport() { return me.role === 'admin' || me.role === 'credit_manager'; }
+function canCheckOrders() { return me.role === 'admin' || me.role === 'credit_manager' || me.role === 'sales'; }
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-link]');
@@ -65,6 +70,7 @@ async function start() {
   document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;
   document.querySelector('[data-nav="portfolio"]').hidden = me.role === 'sales';
   document.querySelector('[data-nav="import"]').hidden = !canImport();
+  document.querySelector('[data-nav="orders"]').hidden = !canCheckOrders();
   document.getElementById('sign-out').addEventListener('click', signOut);
   bindLanguageSwitch(document.getElementById('lang'), () => {
     document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;

@@ -9,6 +9,9 @@ public static class Endpoints
     /// <summary>A customer of the sales test user's owner (demo seed 7 gives anna.berg several).</summary>
     public const string OwnCustomerPlaceholder = "{own}";
 
+    /// <summary>Replaced by the id of a token issued for the request (see <see cref="WithRevocableTokenAsync"/>).</summary>
+    public const string RevocableTokenPlaceholder = "{token}";
+
     public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
     {
         public override string ToString() => Name;
@@ -25,6 +28,9 @@ public static class Endpoints
             user_name = $"new.user{Interlocked.Increment(ref s_users)}", role = "analyst", password = "a long enough password",
         })),
         new("users.token", HttpMethod.Post, "/api/users/ana/tokens", () => JsonContent.Create(new { label = "test" })),
+        new("users.tokens", HttpMethod.Get, "/api/users/ana/tokens", () => null),
+        // Each call revokes a fresh token of ana's (the first 12 hex digits of its SHA-256 are its id).
+        new("users.revoke-token", HttpMethod.Delete, "/api/users/ana/tokens/" + RevocableTokenPlaceholder, () => null),
         new("import", HttpMethod.Post, "/api/import", ImportBody),
         new("customers.list", HttpMethod.Get, "/api/customers?page_size=5", () => null),
         new("customers.filters", HttpMethod.Get, "/api/customers/filters", () => null),
@@ -41,6 +47,20 @@ public static class Endpoints
     ];
 
     public static Endpoint Named(string name) => All.Single(e => e.Name == name);
+
+    /// <summary>The path with a freshly issued token of ana in place of <see cref="RevocableTokenPlaceholder"/>.</summary>
+    public static async Task<string> WithRevocableTokenAsync(string path, string db)
+    {
+        if (!path.Contains(RevocableTokenPlaceholder, StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        await using var users = CustomerRisk.Storage.ServerStores.OpenUsers(db);
+        var issued = await CustomerRisk.Application.Users.IssueApiToken.HandleAsync(
+            new CustomerRisk.Application.Users.IssueApiTokenRequest("ana", "revocable"), users, TimeProvider.System, default);
+        return path.Replace(RevocableTokenPlaceholder, issued.Record.TokenId, StringComparison.Ordinal);
+    }
 
     /// <summary>One new customer of an owner no test user has, in the import format.</summary>
     public static HttpContent ImportBody()

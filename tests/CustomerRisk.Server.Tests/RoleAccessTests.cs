@@ -18,6 +18,8 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["users.list"] = [UserRoles.Admin],
         ["users.add"] = [UserRoles.Admin],
         ["users.token"] = [UserRoles.Admin],
+        ["users.tokens"] = [UserRoles.Admin],
+        ["users.revoke-token"] = [UserRoles.Admin],
         ["import"] = [UserRoles.Admin, UserRoles.CreditManager],
         ["customers.list"] = Readers,
         ["customers.filters"] = Readers,
@@ -40,7 +42,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         {
             foreach (var role in Readers.Append(Anonymous))
             {
-                var ok = endpoint.Name == "users.add" ? 201 : 200;
+                var ok = endpoint.Name switch { "users.add" => 201, "users.revoke-token" => 204, _ => 200 };
                 var expected = Allowed[endpoint.Name].Contains(role) ? ok : role == Anonymous ? 401 : 403;
                 data.Add(endpoint.Name, role, expected);
             }
@@ -61,6 +63,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
     {
         var client = role == Anonymous ? fixture.Anonymous() : fixture.ClientFor(role);
         using var request = Endpoints.Request(Endpoints.Named(endpoint), await OwnCustomerAsync());
+        request.RequestUri = new Uri(await Endpoints.WithRevocableTokenAsync(request.RequestUri!.OriginalString, fixture.Db), UriKind.Relative);
 
         using var response = await client.SendAsync(request);
 

@@ -42,7 +42,7 @@ public static class OrdersApi
     }
 
     private static async Task<Results<Ok<CheckOrderAnswer>, ProblemHttpResult, ValidationProblem>> CheckAsync(
-        OrderCheckRequest request, ClaimsPrincipal user, IRiskStore ledgers, ICreditStore credit, ICustomerDirectory directory,
+        OrderCheckRequest request, HttpContext context, ClaimsPrincipal user, IRiskStore ledgers, ICreditStore credit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
@@ -54,6 +54,8 @@ public static class OrdersApi
         var customerId = request.CustomerId!.Trim();
         if (user.OwnerScope() is { } scope)
         {
+            // Resolved here, not injected: only a sales user's check needs the customer directory (an EF context).
+            var directory = context.RequestServices.GetRequiredService<ICustomerDirectory>();
             var profile = await directory.FindAsync(customerId, cancellationToken);
             if (profile is null || profile.SalesOwner != scope)
             {

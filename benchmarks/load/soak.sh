@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Soak test of POST /api/orders/check: wrk at a moderate, steady load for a long time while the server's resident
-# memory (RSS), CPU time and open file descriptors are sampled every 10 s into a CSV. Memory must stay flat.
+# memory (RSS), CPU time, open file descriptors and the WAL file's size are sampled every 10 s into a CSV. Memory must
+# stay flat.
 #
 #   benchmarks/load/soak.sh                          # 10 minutes, 2 threads, 8 connections
 #   SOAK=2m benchmarks/load/soak.sh                  # a shorter run
@@ -65,14 +66,15 @@ done
 wait "$warm" 2>/dev/null || true
 ticks=$(getconf CLK_TCK)
 start=$(date +%s)
-echo "elapsed_s,rss_kb,cpu_s,open_fds,load1" > "$out"
+echo "elapsed_s,rss_kb,cpu_s,open_fds,load1,wal_kb" > "$out"
 (
   while kill -0 "$server" 2>/dev/null; do
     now=$(date +%s)
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
     cpu=$(awk -v t="$ticks" '{printf "%.1f", ($14 + $15) / t}' "/proc/$server/stat")
     fds=$(ls "/proc/$server/fd" | wc -l)
-    echo "$((now - start)),$rss,$cpu,$fds,$(cut -d' ' -f1 /proc/loadavg)" >> "$out"
+    wal=$(( $(stat -c %s "$work/store.db-wal" 2>/dev/null || echo 0) / 1024 ))
+    echo "$((now - start)),$rss,$cpu,$fds,$(cut -d' ' -f1 /proc/loadavg),$wal" >> "$out"
     sleep "$interval"
   done
 ) &
@@ -81,7 +83,7 @@ echo "== soak: $threads threads, $connections connections, $soak; samples every 
 CRISK_WALK=random wrk -t "$threads" -c "$connections" -d "$soak" --latency -s "$here/order-check.lua" "$url"
 sleep "$interval"
 kill "$sampler" 2>/dev/null || true
-echo "== samples (elapsed_s,rss_kb,cpu_s,open_fds,load1):"
+echo "== samples (elapsed_s,rss_kb,cpu_s,open_fds,load1,wal_kb):"
 cat "$out"
 # Flat memory: compare the second half of the run with the first (the first samples include the warm-up's growth).
 awk -F, 'NR > 1 { n++; r[n] = $2; if ($2 > max) max = $2 }

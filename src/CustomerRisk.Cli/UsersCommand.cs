@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace CustomerRisk.Cli;
 
-/// <summary>`crisk users add|token|list`: the server's users, kept in the store (docs/server.md).</summary>
+/// <summary>`crisk users add|token|tokens|revoke-token|list`: the server's users, kept in the store (docs/server.md).</summary>
 public static class UsersCommand
 {
     public static Command Create(TimeProvider clock)
@@ -13,6 +13,8 @@ public static class UsersCommand
         var users = new Command("users", "Server users and API tokens.");
         users.Subcommands.Add(Add(clock));
         users.Subcommands.Add(Token(clock));
+        users.Subcommands.Add(Tokens(clock));
+        users.Subcommands.Add(RevokeToken(clock));
         users.Subcommands.Add(List(clock));
         return users;
     }
@@ -44,19 +46,68 @@ public static class UsersCommand
     {
         var name = new Argument<string>("NAME") { Description = "The user the token acts as." };
         var label = new Option<string?>("--label") { Description = "What the token is for." };
-        var command = new Command("token", "Issues an API token (shown once; only its SHA-256 is stored).") { name, label };
+        var expires = new Option<int>("--expires-days")
+        {
+            Description = $"Days until the token expires (default {IssueApiToken.DefaultExpiryDays}; 0: never).",
+            DefaultValueFactory = _ => IssueApiToken.DefaultExpiryDays,
+        };
+        var command = new Command("token", "Issues an API token (shown once; only its SHA-256 is stored).") { name, label, expires };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
             await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
-            var token = await IssueApiToken.HandleAsync(new IssueApiTokenRequest(parseResult.GetValue(name)!, parseResult.GetValue(label)),
+            var issued = await IssueApiToken.HandleAsync(
+                new IssueApiTokenRequest(parseResult.GetValue(name)!, parseResult.GetValue(label), parseResult.GetValue(expires)),
                 userStore, clock, cancellationToken);
-            await Console.Out.WriteLineAsync(token);
-            await Console.Error.WriteLineAsync("Keep this token now: it is not stored and cannot be shown again. Send it as 'Authorization: Bearer TOKEN'.");
+            // The token alone on standard output, so that TOKEN=$(crisk users token NAME) works; the rest on stderr.
+            await Console.Out.WriteLineAsync(issued.Token);
+            var expiry = issued.Record.ExpiresAt is { } at ? $"expires {at:yyyy-MM-dd HH:mm} UTC" : "never expires";
+            await Console.Error.WriteLineAsync($"Token {issued.Record.TokenId} for {issued.Record.UserName}, {expiry}. Keep it now: it is not stored " +
+                "and cannot be shown again. Send it as 'Authorization: Bearer TOKEN'; revoke it with 'crisk users revoke-token " +
+                $"{issued.Record.TokenId}'.");
             return ExitCodes.Done;
         });
         return command;
     }
+
+    private static Command Tokens(TimeProvider clock)
+    {
+        var name = new Argument<string>("NAME") { Description = "The user whose tokens to list." };
+        var command = new Command("tokens", "Lists a user's API tokens: id, label, created, expires, revoked, state.") { name };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
+            var now = clock.GetUtcNow();
+            foreach (var token in await userStore.ListTokensAsync(parseResult.GetValue(name)!, cancellationToken))
+            {
+                var state = token.RevokedAt is not null ? "revoked" : token.IsValidAt(now) ? "active" : "expired";
+                await Console.Out.WriteLineAsync(string.Join('\t', token.TokenId, token.Label ?? "", Instant(token.CreatedAt),
+                    token.ExpiresAt is { } e ? Instant(e) : "never", token.RevokedAt is { } r ? Instant(r) : "", state));
+            }
+
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command RevokeToken(TimeProvider clock)
+    {
+        var id = new Argument<string>("ID") { Description = "The token's id (12 hex digits, from 'crisk users tokens NAME')." };
+        var command = new Command("revoke-token", "Revokes an API token: from the next request on, the server answers it with 401.") { id };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
+            var revoked = await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(parseResult.GetValue(id)!), userStore, clock, cancellationToken)
+                ?? throw new CliUsageException($"No token has the id '{parseResult.GetValue(id)}'.");
+            await Console.Out.WriteLineAsync($"Revoked token {revoked.TokenId} of {revoked.UserName} ({Instant(revoked.RevokedAt!.Value)}).");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Command List(TimeProvider clock)
     {

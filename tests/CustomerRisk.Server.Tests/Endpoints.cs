@@ -22,6 +22,8 @@ public static class Endpoints
     public const string DelphiCustomerPlaceholder = "{delphi}";
     /// <summary>The id of the model the fixtures register (ModelSample).</summary>
     public const string ModelPlaceholder = "{model}";
+    /// <summary>Replaced by the id of a token issued for the request (see <see cref="WithRevocableTokenAsync"/>).</summary>
+    public const string RevocableTokenPlaceholder = "{token}";
 
     public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
     {
@@ -39,6 +41,9 @@ public static class Endpoints
             user_name = $"new.user{Interlocked.Increment(ref s_users)}", role = "analyst", password = "a long enough password",
         })),
         new("users.token", HttpMethod.Post, "/api/users/ana/tokens", () => JsonContent.Create(new { label = "test" })),
+        new("users.tokens", HttpMethod.Get, "/api/users/ana/tokens", () => null),
+        // Each call revokes a fresh token of ana's (the first 12 hex digits of its SHA-256 are its id).
+        new("users.revoke-token", HttpMethod.Delete, "/api/users/ana/tokens/" + RevocableTokenPlaceholder, () => null),
         new("import", HttpMethod.Post, "/api/import", ImportBody),
         new("customers.list", HttpMethod.Get, "/api/customers?page_size=5", () => null),
         new("customers.filters", HttpMethod.Get, "/api/customers/filters", () => null),
@@ -71,12 +76,28 @@ public static class Endpoints
         new("reports.portfolio", HttpMethod.Get, "/api/reports/portfolio?format=md", () => null),
         new("audit.list", HttpMethod.Get, "/api/audit?page_size=5", () => null),
         new("audit.verify", HttpMethod.Get, "/api/audit/verify", () => null),
+        new("orders.check", HttpMethod.Post, "/api/orders/check", () => new StringContent(
+            $"{{\"customer_id\":\"{OwnCustomerPlaceholder}\",\"amount\":100,\"as_of\":\"2026-06-30\"}}", Encoding.UTF8, "application/json")),
         new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),
         new("health.live", HttpMethod.Get, "/health/live", () => null),
         new("health.ready", HttpMethod.Get, "/health/ready", () => null),
     ];
 
     public static Endpoint Named(string name) => All.Single(e => e.Name == name);
+
+    /// <summary>The path with a freshly issued token of ana in place of <see cref="RevocableTokenPlaceholder"/>.</summary>
+    public static async Task<string> WithRevocableTokenAsync(string path, string db)
+    {
+        if (!path.Contains(RevocableTokenPlaceholder, StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        await using var users = CustomerRisk.Storage.ServerStores.OpenUsers(db);
+        var issued = await CustomerRisk.Application.Users.IssueApiToken.HandleAsync(
+            new CustomerRisk.Application.Users.IssueApiTokenRequest("ana", "revocable"), users, TimeProvider.System, default);
+        return path.Replace(RevocableTokenPlaceholder, issued.Record.TokenId, StringComparison.Ordinal);
+    }
 
     /// <summary>One new customer of an owner no test user has, in the import format.</summary>
     public static HttpContent ImportBody()
@@ -89,8 +110,19 @@ public static class Endpoints
         return form;
     }
 
-    public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer, ServerFixture? fixture = null) =>
-        new(endpoint.Method, PathOf(endpoint, ownCustomer, fixture)) { Content = endpoint.Body() };
+    public static HttpRequestMessage Request(Endpoint endpoint, string ownCustomer, ServerFixture? fixture = null)
+    {
+        var content = endpoint.Body();
+        // A JSON body may name the sales user's own customer too (the order check).
+        if (content is StringContent text && text.Headers.ContentType?.MediaType == "application/json")
+        {
+            using var reader = new StreamReader(text.ReadAsStream());
+            content = new StringContent(reader.ReadToEnd().Replace(OwnCustomerPlaceholder, ownCustomer, StringComparison.Ordinal),
+                Encoding.UTF8, "application/json");
+        }
+
+        return new(endpoint.Method, PathOf(endpoint, ownCustomer, fixture)) { Content = content };
+    }
 
     /// <summary>The endpoint's path with its placeholders filled in from the fixture's store.</summary>
     public static string PathOf(Endpoint endpoint, string ownCustomer, ServerFixture? fixture)

@@ -156,7 +156,7 @@ public class ServerFixture : IAsyncLifetime
                 await AddUser.HandleAsync(new AddUserRequest(name, role, role == UserRoles.Sales ? SalesOwner : null, Password), users, Clock, default);
             }
 
-            AnalystToken = await IssueApiToken.HandleAsync(new IssueApiTokenRequest(Users[UserRoles.Analyst], "tests"), users, Clock, default);
+            AnalystToken = (await IssueApiToken.HandleAsync(new IssueApiTokenRequest(Users[UserRoles.Analyst], "tests", ExpiresInDays: 0), users, Clock, default)).Token;
         }
 
         await AuditTrailSample.AppendAsync(Db, Clock);

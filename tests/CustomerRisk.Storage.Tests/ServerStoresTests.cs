@@ -41,8 +41,8 @@ public sealed class ServerStoresTests
 
         Assert.Equal(sam, await users.FindAsync("sam"));
         Assert.Null(await users.FindAsync("SAM"));
-        Assert.Equal(sam, await users.FindByTokenAsync(new string('a', 64)));
-        Assert.Null(await users.FindByTokenAsync(new string('b', 64)));
+        Assert.Equal(sam, await users.FindByTokenAsync(new string('a', 64), Now));
+        Assert.Null(await users.FindByTokenAsync(new string('b', 64), Now));
         Assert.Equal(["ada", "sam"], (await users.ListAsync()).Select(u => u.UserName));
     }
 

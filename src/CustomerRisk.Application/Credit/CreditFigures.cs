@@ -33,7 +33,7 @@ public static class CreditFigures
 
         if (ledger is null)
         {
-            throw new CreditRequestException($"No customer '{customerId}' in the store.");
+            throw new CreditRequestException($"No customer '{customerId}' in the store.") { UnknownCustomer = true };
         }
 
         var fresh = Compute(ledger, asOf, policy);

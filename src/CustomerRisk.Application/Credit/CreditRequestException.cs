@@ -4,6 +4,10 @@ namespace CustomerRisk.Application.Credit;
 /// temporary limit without an end date); nothing was stored. The command line exits with code 2.</summary>
 public sealed class CreditRequestException : Exception
 {
+    /// <summary>True when the request names a customer that is not in the store (the server answers 404 rather than
+    /// 400, as for any other unknown resource).</summary>
+    public bool UnknownCustomer { get; init; }
+
     /// <summary>Creates the exception.</summary>
     public CreditRequestException()
     {

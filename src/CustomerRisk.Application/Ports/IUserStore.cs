@@ -8,8 +8,9 @@ public interface IUserStore : IAsyncDisposable
     /// <summary>The user of that exact name, or null.</summary>
     Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default);
 
-    /// <summary>The user owning the token whose SHA-256 is <paramref name="tokenHash"/>, or null.</summary>
-    Task<UserAccount?> FindByTokenAsync(string tokenHash, CancellationToken cancellationToken = default);
+    /// <summary>The user owning the token whose SHA-256 is <paramref name="tokenHash"/>, when the token is neither
+    /// revoked nor expired at <paramref name="now"/>; else null.</summary>
+    Task<UserAccount?> FindByTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Every user, by name.</summary>
     Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default);
@@ -19,4 +20,14 @@ public interface IUserStore : IAsyncDisposable
 
     /// <summary>Stores a token of an existing user.</summary>
     Task AddTokenAsync(ApiTokenRecord token, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's tokens (hashes only), oldest first.</summary>
+    Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>Every token whose id (<see cref="ApiTokens.IdOf"/>) is <paramref name="tokenId"/>, of any user.</summary>
+    Task<IReadOnlyList<ApiTokenRecord>> FindTokensByIdAsync(string tokenId, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the token revoked at <paramref name="at"/> unless it is revoked already (the first revocation
+    /// stands); false when there is no such token.</summary>
+    Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

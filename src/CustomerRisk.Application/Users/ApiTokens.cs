@@ -21,6 +21,20 @@ public static class ApiTokens
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
     }
 
+    /// <summary>How many hex digits of the SHA-256 make a token's public id.</summary>
+    public const int IdLength = 12;
+
+    /// <summary>The public id of a token from its SHA-256: its first <see cref="IdLength"/> hex digits.</summary>
+    public static string IdOf(string tokenHash)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        return tokenHash.Length <= IdLength ? tokenHash : tokenHash[..IdLength];
+    }
+
+    /// <summary>True when the text has the shape of a token id (12 lower-case hex digits).</summary>
+    public static bool LooksLikeId(string? text) =>
+        text is { Length: IdLength } && text.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0;
+
     /// <summary>True when the text has the shape of a token (checked before any store look-up).</summary>
     public static bool LooksLikeToken(string? text) =>
         text is { Length: 49 } && text.StartsWith(Prefix, StringComparison.Ordinal)

@@ -5,14 +5,25 @@ namespace CustomerRisk.Application.Users;
 /// <summary>Issue an API token to an existing user.</summary>
 /// <param name="UserName">The user the token acts as (with that user's role).</param>
 /// <param name="Label">What the token is for; up to 100 characters.</param>
-public sealed record IssueApiTokenRequest(string UserName, string? Label = null);
+/// <param name="ExpiresInDays">Days until the token expires, 0–3,650; 0 means never. Default
+/// <see cref="IssueApiToken.DefaultExpiryDays"/>.</param>
+public sealed record IssueApiTokenRequest(string UserName, string? Label = null, int ExpiresInDays = IssueApiToken.DefaultExpiryDays);
+
+/// <summary>A new token: the text (shown this once, never stored) and its stored record.</summary>
+public sealed record IssuedApiToken(string Token, ApiTokenRecord Record);
 
 /// <summary>The token use case, shared by `crisk users token` and POST /api/users/{name}/tokens. The token text is
 /// returned once and never stored.</summary>
 public static class IssueApiToken
 {
-    /// <exception cref="UserRequestException">No such user, or a label over 100 characters.</exception>
-    public static async Task<string> HandleAsync(IssueApiTokenRequest request, IUserStore store, TimeProvider clock,
+    /// <summary>Days a token lives unless the request says otherwise.</summary>
+    public const int DefaultExpiryDays = 90;
+
+    /// <summary>The longest life a token may be given, in days (10 years).</summary>
+    public const int MaxExpiryDays = 3650;
+
+    /// <exception cref="UserRequestException">No such user, a label over 100 characters, or an expiry out of range.</exception>
+    public static async Task<IssuedApiToken> HandleAsync(IssueApiTokenRequest request, IUserStore store, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -24,19 +35,27 @@ public static class IssueApiToken
             throw new UserRequestException("A token label has at most 100 characters.");
         }
 
+        if (request.ExpiresInDays is < 0 or > MaxExpiryDays)
+        {
+            throw new UserRequestException($"A token expires in 1–{MaxExpiryDays} days, or 0 for never; found {request.ExpiresInDays}.");
+        }
+
         if (await store.FindAsync(request.UserName, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new UserRequestException($"No user named '{request.UserName}'.");
         }
 
         var token = ApiTokens.NewToken();
-        await store.AddTokenAsync(new ApiTokenRecord
+        var now = clock.GetUtcNow();
+        var record = new ApiTokenRecord
         {
             TokenHash = ApiTokens.HashOf(token),
             UserName = request.UserName,
             Label = string.IsNullOrWhiteSpace(request.Label) ? null : request.Label.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        }, cancellationToken).ConfigureAwait(false);
-        return token;
+            CreatedAt = now,
+            ExpiresAt = request.ExpiresInDays == 0 ? null : now.AddDays(request.ExpiresInDays),
+        };
+        await store.AddTokenAsync(record, cancellationToken).ConfigureAwait(false);
+        return new IssuedApiToken(token, record);
     }
 }

@@ -14,11 +14,15 @@ public static class UsersApi
     /// <summary>A new user.</summary>
     public sealed record NewUser(string? UserName, string? Role, string? SalesOwner, string? Password);
 
-    /// <summary>A token request.</summary>
-    public sealed record NewToken(string? Label);
+    /// <summary>A token request: what it is for, and days until it expires (default 90; 0: never).</summary>
+    public sealed record NewToken(string? Label, int? ExpiresDays);
 
-    /// <summary>A new token: shown this once, never again.</summary>
-    public sealed record IssuedToken(string UserName, string Token);
+    /// <summary>A new token: shown this once, never again; its id names it to list or revoke it.</summary>
+    public sealed record IssuedToken(string UserName, string Token, string TokenId, DateTimeOffset? ExpiresAt);
+
+    /// <summary>A token as listed: its id and dates, never the token or its hash.</summary>
+    public sealed record TokenView(string TokenId, string UserName, string? Label, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
+        DateTimeOffset? RevokedAt, bool Active);
 
     public static void MapUsersApi(this WebApplication app)
     {
@@ -27,6 +31,8 @@ public static class UsersApi
         users.MapGet("/", ListAsync).WithSummary("Every user, by name.");
         users.MapPost("/", AddAsync).WithSummary("Adds a user (password at least 12 characters).");
         users.MapPost("/{userName}/tokens", IssueAsync).WithSummary("Issues an API token; the answer is the only time it is shown.");
+        users.MapGet("/{userName}/tokens", ListTokensAsync).WithSummary("The user's API tokens: ids, dates, whether each still works.");
+        users.MapDelete("/{userName}/tokens/{tokenId}", RevokeAsync).WithSummary("Revokes a token: from the next request on it gets 401.");
     }
 
     private static async Task<Ok<UserView[]>> ListAsync(IUserStore store, CancellationToken cancellationToken)
@@ -45,8 +51,31 @@ public static class UsersApi
     private static async Task<Ok<IssuedToken>> IssueAsync(string userName, NewToken? request, IUserStore store, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var token = await IssueApiToken.HandleAsync(new IssueApiTokenRequest(userName, request?.Label), store, clock, cancellationToken);
-        return TypedResults.Ok(new IssuedToken(userName, token));
+        var issued = await IssueApiToken.HandleAsync(
+            new IssueApiTokenRequest(userName, request?.Label, request?.ExpiresDays ?? IssueApiToken.DefaultExpiryDays), store, clock, cancellationToken);
+        return TypedResults.Ok(new IssuedToken(userName, issued.Token, issued.Record.TokenId, issued.Record.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<TokenView[]>, ProblemHttpResult>> ListTokensAsync(string userName, IUserStore store, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (userName.Length > 64 || await store.FindAsync(userName, cancellationToken) is null)
+        {
+            return TypedResults.Problem(title: "No such user.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        var tokens = await store.ListTokensAsync(userName, cancellationToken);
+        return TypedResults.Ok(tokens.Select(t => new TokenView(t.TokenId, t.UserName, t.Label, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.IsValidAt(now))).ToArray());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string userName, string tokenId, IUserStore store, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var revoked = await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(tokenId, userName), store, clock, cancellationToken);
+        return revoked is null
+            ? TypedResults.Problem(title: "No such token.", detail: "The user has no token with that id.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.NoContent();
     }
 
     private static UserView ViewOf(UserAccount user) => new(user.UserName, user.Role.ToCode(), user.SalesOwner, user.CreatedAt);

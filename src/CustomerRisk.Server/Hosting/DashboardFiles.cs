@@ -54,6 +54,7 @@ public static class DashboardFiles
         app.MapGet("/collections", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/audit", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/models", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/orders/check", () => Page(index)).ExcludeFromDescription();
     }
 
     private static IResult Page(string index) => File.Exists(index)

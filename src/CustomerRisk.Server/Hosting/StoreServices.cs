@@ -1,5 +1,6 @@
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Storage;
+using CustomerRisk.Storage.Credit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CustomerRisk.Server.Hosting;
@@ -15,7 +16,10 @@ public static class StoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreLocation>();
         services.AddScoped<IRiskStore>(sp => RiskStoreFactory.Open(sp.GetRequiredService<StoreLocation>().Db, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IApiTokenAuthenticator>(sp => ServerStores.OpenTokenAuthenticator(sp.GetRequiredService<StoreLocation>().Db));
         services.AddScoped<IUserStore>(sp => ServerStores.OpenUsers(sp.GetRequiredService<StoreLocation>().Db));
+        // One credit store for the process: it is thread-safe and keeps the prepared write path of order checks.
+        services.AddSingleton<ICreditStore>(sp => CreditStoreFactory.Open(sp.GetRequiredService<StoreLocation>().Db, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ICustomerDirectory>(sp => ServerStores.OpenCustomers(sp.GetRequiredService<StoreLocation>().Db));
         services.AddMemoryCache(o => o.SizeLimit = 32);
         services.AddHostedService<StoreMigration>();

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CustomerRisk.Server.Security;
 
 /// <summary>Authenticates <c>Authorization: Bearer crisk_…</c> by the token's SHA-256, looked up in the store on
-/// every request (nothing is cached, so a deleted token stops working at once on every instance).</summary>
+/// every request (nothing is cached, so a revoked or expired token stops working at once on every instance). No slow
+/// hash runs here: PBKDF2 is for passwords at sign-in; a 256-bit random token needs only SHA-256.</summary>
 public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -27,10 +28,11 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.Fail("The bearer token is not a CustomerRisk API token.");
         }
 
-        var users = Context.RequestServices.GetRequiredService<IUserStore>();
-        var user = await users.FindByTokenAsync(ApiTokens.HashOf(token), Context.RequestAborted);
+        var tokens = Context.RequestServices.GetRequiredService<IApiTokenAuthenticator>();
+        var now = Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var user = await tokens.AuthenticateAsync(ApiTokens.HashOf(token), now, Context.RequestAborted);
         return user is null
-            ? AuthenticateResult.Fail("Unknown API token.")
+            ? AuthenticateResult.Fail("Unknown, expired or revoked API token.")
             : AuthenticateResult.Success(new AuthenticationTicket(UserClaims.PrincipalOf(user, SchemeName), SchemeName));
     }
 

@@ -11,6 +11,10 @@ internal abstract class CreditDialect
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>The connection a write transaction runs on (SQLite: the process's one writer, after the ones before
+    /// it are done); dispose it when the transaction is over.</summary>
+    public virtual Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>Starts a write transaction. On SQLite it holds the database write lock from the start (BEGIN
     /// IMMEDIATE); on PostgreSQL it takes the customer's advisory lock when one is named.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, string? customerId, CancellationToken cancellationToken);

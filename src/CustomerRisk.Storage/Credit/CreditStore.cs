@@ -17,6 +17,10 @@ internal sealed class CreditStore : ICreditStore
                                         "open_ar, open_orders, exposure, credit_limit, limit_source, oldest_dpd, policy_version";
     private const string AuditColumns = "seq, at, actor, action, entity, customer_id, before_json, after_json, prev_hash, hash";
 
+    private const string ActivePolicyWithText = $"SELECT {PolicyColumns} FROM policies WHERE active = @active";
+    private const string ActivePolicyWithoutText = "SELECT policy_id, version, content_hash, '', source_name, loaded_at, loaded_by, active " +
+                                                   "FROM policies WHERE active = @active";
+
     private static readonly JsonSerializerOptions ReasonsJson = CreditJson.Options;
 
     private readonly CreditDialect _sql;
@@ -40,8 +44,7 @@ internal sealed class CreditStore : ICreditStore
     public async Task<StoredPolicy?> ReadActivePolicyAsync(bool withText = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var columns = withText ? PolicyColumns : PolicyColumns.Replace("policy_text", "''", StringComparison.Ordinal);
-        await using var command = Command(connection, null, $"SELECT {columns} FROM policies WHERE active = @active");
+        await using var command = Command(connection, null, withText ? ActivePolicyWithText : ActivePolicyWithoutText);
         Add(command, "active", _sql.Flag(true));
         return await ReadOneAsync(command, r => ReadPolicy(r, withText), cancellationToken).ConfigureAwait(false);
     }
@@ -459,7 +462,15 @@ internal sealed class CreditStore : ICreditStore
         return head is null || head.Seq == 0 ? null : head;
     }
 
-    public ValueTask DisposeAsync() => _sql is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        if (_sql is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+
+        return _sql is IAsyncDisposable asyncDisposable ? asyncDisposable.DisposeAsync() : ValueTask.CompletedTask;
+    }
 
     /// <summary>Appends to the chain inside a write transaction the caller holds: the credit store's own, or one begun
     /// by the operations store, so that a decision and its audit record commit together.</summary>
@@ -509,7 +520,7 @@ internal sealed class CreditStore : ICreditStore
         {
             try
             {
-                await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var connection = await _sql.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
                 await using var transaction = await _sql.BeginWriteAsync(connection, customerId, cancellationToken).ConfigureAwait(false);
                 var result = await work(connection, transaction).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -596,6 +607,12 @@ internal sealed class CreditStore : ICreditStore
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
+        // A kept SQLite connection hands out its prepared command (disposing it keeps it); others make a new one.
+        if (connection is Sqlite.PreparedSqliteConnection prepared)
+        {
+            return prepared.Command(sql, (Microsoft.Data.Sqlite.SqliteTransaction?)transaction);
+        }
+
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;

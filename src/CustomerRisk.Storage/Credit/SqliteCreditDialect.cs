@@ -1,7 +1,6 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
+using CustomerRisk.Storage.Sqlite;
 
 namespace CustomerRisk.Storage.Credit;
 
@@ -9,52 +8,36 @@ namespace CustomerRisk.Storage.Credit;
 /// once: every writer (checks of any customer, grants, audit appends) queues behind it, which serialises a
 /// customer's checks and keeps the audit chain linear. Waiting is SQLite's busy timeout (30 s), and a transaction
 /// that still finds the database busy is retried.</summary>
-internal sealed class SqliteCreditDialect : CreditDialect
+internal sealed class SqliteCreditDialect : CreditDialect, IDisposable
 {
-    private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
-    private static readonly ConditionalWeakTable<sqlite3, object> s_configured = new();
-    private static readonly object s_marker = new();
-    private readonly string _connectionString;
-    private int _walSet;
+    // WAL lets reads run beside the one writer; it is a property of the file, set on every new connection (a no-op
+    // once set). Connections here live long, so this runs rarely.
+    private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA journal_mode=WAL;";
+    private readonly PreparedSqlitePool _readers;
+    private readonly PreparedSqliteWriter _writer;
 
     public SqliteCreditDialect(string path)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _readers = new PreparedSqlitePool(path, Pragmas);
+        _writer = new PreparedSqliteWriter(path, Pragmas);
     }
 
     public override string Provider => "sqlite";
 
     public override string LockAuditHead => "SELECT seq, hash FROM audit_head WHERE head_id = 1";
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    // Reads take a kept connection with its statements prepared; disposing it gives it back.
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<DbConnection>(_readers.Rent());
+
+    // Writers of this process queue on the writer's gate, then BEGIN IMMEDIATE takes SQLite's lock against other processes.
+    public override async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
+        await _writer.EnterAsync(cancellationToken).ConfigureAwait(false);
+
+    public void Dispose()
     {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // A pooled connection keeps its native handle and with it the pragmas: set them once per handle.
-            if (connection.Handle is { } handle && s_configured.TryGetValue(handle, out _))
-            {
-                return connection;
-            }
-
-            await using var command = connection.CreateCommand();
-            // WAL lets the ledger reads of other checks run beside the one writer; it is a property of the file,
-            // so it is set once per store.
-            command.CommandText = Interlocked.Exchange(ref _walSet, 1) == 0 ? Pragmas + " PRAGMA journal_mode=WAL;" : Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (connection.Handle is { } opened)
-            {
-                s_configured.AddOrUpdate(opened, s_marker);
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        _writer.Dispose();
+        _readers.Dispose();
     }
 
     public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, string? customerId, CancellationToken cancellationToken)

@@ -10,6 +10,8 @@ public sealed class ApiTokenEntity
     public required string UserName { get; set; }
     public string? Label { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
 }
 
 /// <summary>Maps <see cref="ApiTokenEntity"/> to the api_tokens table.</summary>
@@ -25,5 +27,7 @@ public sealed class ApiTokenEntityConfiguration : IEntityTypeConfiguration<ApiTo
         builder.Property(x => x.UserName).HasColumnName("user_name");
         builder.Property(x => x.Label).HasColumnName("label");
         builder.Property(x => x.CreatedAt).HasColumnName("created_at");
+        builder.Property(x => x.ExpiresAt).HasColumnName("expires_at");
+        builder.Property(x => x.RevokedAt).HasColumnName("revoked_at");
     }
 }

@@ -11,6 +11,9 @@ public static class ServerStores
     /// <summary>Users and API tokens.</summary>
     public static IUserStore OpenUsers(string db) => new UserStore(RiskContexts.Create(db));
 
+    /// <summary>The bearer-token look-up for every API request: one instance per process (it keeps its connections).</summary>
+    public static IApiTokenAuthenticator OpenTokenAuthenticator(string db) => new ApiTokenAuthenticator(db);
+
     /// <summary>Customers and their saved assessments.</summary>
     public static ICustomerDirectory OpenCustomers(string db) => new Customers.CustomerDirectory(RiskContexts.Create(db));
 }

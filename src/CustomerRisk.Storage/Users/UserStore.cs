@@ -14,13 +14,14 @@ internal sealed class UserStore(RiskDbContext context) : IUserStore
         return row is null ? null : ToAccount(row);
     }
 
-    public async Task<UserAccount?> FindByTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
+    public async Task<UserAccount?> FindByTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var row = await (from t in context.Set<ApiTokenEntity>()
                          join u in context.Set<UserEntity>() on t.UserName equals u.UserName
                          where t.TokenHash == tokenHash
-                         select u).AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return row is null ? null : ToAccount(row);
+                         select new { Token = t, User = u }).AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        // Validity is decided in one place (ApiTokenRecord.IsValidAt), the same for the server's fast path.
+        return row is not null && ToRecord(row.Token).IsValidAt(now) ? ToAccount(row.User) : null;
     }
 
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default)
@@ -67,13 +68,56 @@ internal sealed class UserStore(RiskDbContext context) : IUserStore
             UserName = token.UserName,
             Label = token.Label,
             CreatedAt = token.CreatedAt.ToUniversalTime(),
+            ExpiresAt = token.ExpiresAt?.ToUniversalTime(),
+            RevokedAt = token.RevokedAt?.ToUniversalTime(),
         });
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var rows = await context.Set<ApiTokenEntity>().AsNoTracking().Where(t => t.UserName == userName)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(ToRecord).OrderBy(t => t.CreatedAt).ThenBy(t => t.TokenHash, StringComparer.Ordinal).ToArray();
+    }
+
+    public async Task<IReadOnlyList<ApiTokenRecord>> FindTokensByIdAsync(string tokenId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokenId);
+        // The id is a prefix of the hash: a range on the primary key, so the look-up uses its index on both databases.
+        var upper = tokenId + "g";
+        var rows = await context.Set<ApiTokenEntity>().AsNoTracking()
+            .Where(t => string.Compare(t.TokenHash, tokenId) >= 0 && string.Compare(t.TokenHash, upper) < 0)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(ToRecord).Where(t => t.TokenId == tokenId).ToArray();
+    }
+
+    public async Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var row = await context.Set<ApiTokenEntity>().FirstOrDefaultAsync(t => t.TokenHash == tokenHash, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return false;
+        }
+
+        row.RevokedAt ??= at.ToUniversalTime();
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public ValueTask DisposeAsync() => context.DisposeAsync();
 
-    private static UserAccount ToAccount(UserEntity row) => new()
+    internal static ApiTokenRecord ToRecord(ApiTokenEntity row) => new()
+    {
+        TokenHash = row.TokenHash,
+        UserName = row.UserName,
+        Label = row.Label,
+        CreatedAt = row.CreatedAt,
+        ExpiresAt = row.ExpiresAt,
+        RevokedAt = row.RevokedAt,
+    };
+
+    internal static UserAccount ToAccount(UserEntity row) => new()
     {
         UserName = row.UserName,
         PasswordHash = row.PasswordHash,

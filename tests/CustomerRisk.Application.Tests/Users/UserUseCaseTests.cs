@@ -63,13 +63,105 @@ public sealed class UserUseCaseTests
         var store = new MemoryUsers();
         await AddUser.HandleAsync(new AddUserRequest("ana", "analyst", null, Password), store, Clock, default);
 
-        var token = await IssueApiToken.HandleAsync(new IssueApiTokenRequest("ana", "erp"), store, Clock, default);
+        var token = (await IssueApiToken.HandleAsync(new IssueApiTokenRequest("ana", "erp"), store, Clock, default)).Token;
 
         var stored = Assert.Single(store.Tokens);
         Assert.Equal(ApiTokens.HashOf(token), stored.TokenHash);
         Assert.NotEqual(token, stored.TokenHash);
         Assert.Equal("erp", stored.Label);
-        Assert.Equal("ana", (await store.FindByTokenAsync(ApiTokens.HashOf(token)))?.UserName);
+        Assert.Equal("ana", (await store.FindByTokenAsync(ApiTokens.HashOf(token), Clock.GetUtcNow()))?.UserName);
+    }
+
+    [Theory]
+    [InlineData(90, "2027-02-28T09:00:00Z")]
+    [InlineData(1, "2026-12-01T09:00:00Z")]
+    [InlineData(3650, "2036-11-27T09:00:00Z")]
+    [InlineData(0, null)]
+    public async Task IssueApiToken_ExpiresAfterTheDaysAsked_OrNeverForZero(int days, string? expected)
+    {
+        var store = new MemoryUsers();
+        await AddUser.HandleAsync(new AddUserRequest("ana", "analyst", null, Password), store, Clock, default);
+
+        var issued = await IssueApiToken.HandleAsync(new IssueApiTokenRequest("ana", ExpiresInDays: days), store, Clock, default);
+
+        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), issued.Record.ExpiresAt);
+        Assert.Equal(ApiTokens.HashOf(issued.Token)[..12], issued.Record.TokenId);
+    }
+
+    [Fact]
+    public async Task IssueApiToken_ByDefault_ExpiresIn90Days()
+    {
+        var store = new MemoryUsers();
+        await AddUser.HandleAsync(new AddUserRequest("ana", "analyst", null, Password), store, Clock, default);
+
+        var issued = await IssueApiToken.HandleAsync(new IssueApiTokenRequest("ana"), store, Clock, default);
+
+        Assert.Equal(Clock.GetUtcNow().AddDays(90), issued.Record.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3651)]
+    public async Task IssueApiToken_WithAnExpiryOutOfRange_IsRefused_AndStoresNothing(int days)
+    {
+        var store = new MemoryUsers();
+        await AddUser.HandleAsync(new AddUserRequest("ana", "analyst", null, Password), store, Clock, default);
+
+        var error = await Assert.ThrowsAsync<UserRequestException>(() =>
+            IssueApiToken.HandleAsync(new IssueApiTokenRequest("ana", ExpiresInDays: days), store, Clock, default));
+
+        Assert.Contains("0 for never", error.Message, StringComparison.Ordinal);
+        Assert.Empty(store.Tokens);
+    }
+
+    [Fact]
+    public void ApiToken_IsValid_UntilTheInstantItExpires_AndNeverOnceRevoked()
+    {
+        var expires = Clock.GetUtcNow();
+        var token = new ApiTokenRecord { TokenHash = new string('a', 64), UserName = "ana", CreatedAt = expires.AddDays(-1), ExpiresAt = expires };
+
+        Assert.True(token.IsValidAt(expires.AddTicks(-1)));
+        Assert.False(token.IsValidAt(expires));
+        Assert.True((token with { ExpiresAt = null }).IsValidAt(expires.AddYears(50)));
+        Assert.False((token with { ExpiresAt = null, RevokedAt = expires.AddDays(-2) }).IsValidAt(expires.AddDays(-3)));
+    }
+
+    [Fact]
+    public async Task RevokeApiToken_RefusesTheToken_AndAgainChangesNothing()
+    {
+        var store = new MemoryUsers();
+        await AddUser.HandleAsync(new AddUserRequest("ana", "analyst", null, Password), store, Clock, default);
+        var issued = await IssueApiToken.HandleAsync(new IssueApiTokenRequest("ana"), store, Clock, default);
+        var later = new FixedTime(Clock.GetUtcNow().AddHours(1));
+
+        var revoked = await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(issued.Record.TokenId.ToUpperInvariant()), store, Clock, default);
+        var again = await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(issued.Record.TokenId, "ana"), store, later, default);
+
+        Assert.Equal(Clock.GetUtcNow(), revoked?.RevokedAt);
+        Assert.Equal(Clock.GetUtcNow(), again?.RevokedAt);
+        Assert.Null(await store.FindByTokenAsync(issued.Record.TokenHash, Clock.GetUtcNow()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("zzzzzzzzzzzz")]
+    [InlineData("0123456789abc")]
+    public async Task RevokeApiToken_WithAMalformedId_IsRefused(string id)
+    {
+        await Assert.ThrowsAsync<UserRequestException>(() => RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(id), new MemoryUsers(), Clock, default));
+    }
+
+    [Fact]
+    public async Task RevokeApiToken_OfAnotherUser_OrUnknown_IsNull_AndRevokesNothing()
+    {
+        var store = new MemoryUsers();
+        await AddUser.HandleAsync(new AddUserRequest("ana", "analyst", null, Password), store, Clock, default);
+        var issued = await IssueApiToken.HandleAsync(new IssueApiTokenRequest("ana"), store, Clock, default);
+
+        Assert.Null(await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(issued.Record.TokenId, "bob"), store, Clock, default));
+        Assert.Null(await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest("0123456789ab"), store, Clock, default));
+        Assert.Null(Assert.Single(store.Tokens).RevokedAt);
     }
 
     [Fact]
@@ -95,8 +187,26 @@ public sealed class UserUseCaseTests
         public Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) =>
             Task.FromResult(Users.GetValueOrDefault(userName));
 
-        public Task<UserAccount?> FindByTokenAsync(string tokenHash, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Tokens.Where(t => t.TokenHash == tokenHash).Select(t => Users.GetValueOrDefault(t.UserName)).FirstOrDefault());
+        public Task<UserAccount?> FindByTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Tokens.Where(t => t.TokenHash == tokenHash && t.IsValidAt(now)).Select(t => Users.GetValueOrDefault(t.UserName)).FirstOrDefault());
+
+        public Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(string userName, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ApiTokenRecord>>([.. Tokens.Where(t => t.UserName == userName)]);
+
+        public Task<IReadOnlyList<ApiTokenRecord>> FindTokensByIdAsync(string tokenId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ApiTokenRecord>>([.. Tokens.Where(t => t.TokenId == tokenId)]);
+
+        public Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+        {
+            var index = Tokens.FindIndex(t => t.TokenHash == tokenHash);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            Tokens[index] = Tokens[index] with { RevokedAt = Tokens[index].RevokedAt ?? at };
+            return Task.FromResult(true);
+        }
 
         public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<UserAccount>>([.. Users.Values]);

@@ -94,6 +94,16 @@ const en = {
   'models.psiAsOf': 'Validation sample against the current portfolio as of {0} ({1} customers).', 'models.psiNone': 'No assessment saved yet: nothing to compare with.',
   'models.band': 'PD band', 'models.reference': 'Validation share', 'models.current': 'Portfolio share', 'models.contribution': 'PSI contribution',
   'models.metrics': 'Metrics', 'models.files': 'Model files (--models)', 'models.file': 'File',
+  'nav.orders': 'Order check', 'order.title': 'Credit check of an order',
+  'order.help': 'Checks an order against the customer\'s exposure and limit. Every check is recorded; an approved order counts as exposure at once. Amounts are in the portfolio currency.',
+  'order.customer': 'Customer id', 'order.amount': 'Order amount', 'order.date': 'Order date', 'order.orderId': 'Order id (optional)',
+  'order.submit': 'Check the order', 'order.exposure': 'Exposure after this order', 'order.limit': 'Credit limit', 'order.noLimit': 'none granted',
+  'order.reasons': 'Reasons', 'order.rule': 'Rule', 'order.detail': 'Detail', 'order.notFound': 'No customer \'{0}\' you can see.',
+  'order.forbidden': 'Your role may not check orders.',
+  'order.decision.approve': 'Approve', 'order.decision.review': 'Review: hold for a credit manager', 'order.decision.block': 'Block',
+  'rule.block_grade': 'Blocked by grade', 'rule.block_days_past_due': 'Invoice too far past due', 'rule.block_over_limit': 'Far over the limit',
+  'rule.review_grade': 'Grade needs review', 'rule.review_no_limit': 'No limit granted', 'rule.review_over_limit': 'Slightly over the limit',
+  'rule.approve_within_limit': 'Within the limit', 'rule.approve_no_rule_fired': 'No rule fired',
 };
 
 const zh = {
@@ -191,6 +201,16 @@ const zh = {
   'models.psiAsOf': '验证样本与截至 {0} 的当前组合（{1} 个客户）比较。', 'models.psiNone': '尚无已保存的评估，无法比较。',
   'models.band': '违约概率区间', 'models.reference': '验证集占比', 'models.current': '当前组合占比', 'models.contribution': 'PSI 贡献',
   'models.metrics': '指标', 'models.files': '模型文件（--models）', 'models.file': '文件',
+  'nav.orders': '订单检查', 'order.title': '订单信用检查',
+  'order.help': '按客户的敞口和额度检查订单。每次检查都会记录；批准的订单立即计入敞口。金额以组合币种计。',
+  'order.customer': '客户编号', 'order.amount': '订单金额', 'order.date': '订单日期', 'order.orderId': '订单号（可选）',
+  'order.submit': '检查订单', 'order.exposure': '含本订单的敞口', 'order.limit': '信用额度', 'order.noLimit': '未授予',
+  'order.reasons': '原因', 'order.rule': '规则', 'order.detail': '详情', 'order.notFound': '没有您可查看的客户“{0}”。',
+  'order.forbidden': '您的角色不能检查订单。',
+  'order.decision.approve': '批准', 'order.decision.review': '复核：交信用经理处理', 'order.decision.block': '拒绝',
+  'rule.block_grade': '因评级拒绝', 'rule.block_days_past_due': '发票逾期过久', 'rule.block_over_limit': '远超额度',
+  'rule.review_grade': '评级需复核', 'rule.review_no_limit': '未授予额度', 'rule.review_over_limit': '略超额度',
+  'rule.approve_within_limit': '在额度之内', 'rule.approve_no_rule_fired': '未触发任何规则',
 };
 
 const dictionaries = { en, zh };

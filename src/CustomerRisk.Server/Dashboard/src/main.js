@@ -9,6 +9,7 @@ import { customerPage } from './pages/customer.js';
 import { customersPage } from './pages/customers.js';
 import { importPage } from './pages/import.js';
 import { modelsPage } from './pages/models.js';
+import { orderCheckPage } from './pages/orderCheck.js';
 import { portfolioPage } from './pages/portfolio.js';
 import { reviewsPage } from './pages/reviews.js';
 
@@ -43,6 +44,9 @@ async function render() {
     } else if (path === '/collections' && canReadCollections()) {
       section = 'collections';
       await collectionsPage(view, me, params);
+    } else if (path === '/orders/check' && canCheckOrders()) {
+      section = 'orders';
+      await orderCheckPage(view, me, params);
     } else if (path === '/import' && canImport()) {
       section = 'import';
       await importPage(view, me, params);
@@ -73,6 +77,7 @@ function canReadReviews() { return ['admin', 'credit_manager', 'analyst'].includ
 function canReadCollections() { return ['admin', 'credit_manager', 'analyst', 'collector'].includes(me.role); }
 function canAudit() { return me.role === 'admin' || me.role === 'credit_manager'; }
 function canSeeModels() { return ['admin', 'credit_manager', 'analyst'].includes(me.role); }
+function canCheckOrders() { return me.role === 'admin' || me.role === 'credit_manager' || me.role === 'sales'; }
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-link]');
@@ -93,6 +98,7 @@ async function start() {
   document.querySelector('[data-nav="collections"]').hidden = !canReadCollections();
   document.querySelector('[data-nav="audit"]').hidden = !canAudit();
   document.querySelector('[data-nav="models"]').hidden = !canSeeModels();
+  document.querySelector('[data-nav="orders"]').hidden = !canCheckOrders();
   document.getElementById('sign-out').addEventListener('click', signOut);
   bindLanguageSwitch(document.getElementById('lang'), () => {
     document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;

@@ -1,0 +1,88 @@
+using System.Data.Common;
+using CustomerRisk.Application.Ports;
+using CustomerRisk.Application.Users;
+using CustomerRisk.Storage.Sqlite;
+using Npgsql;
+
+namespace CustomerRisk.Storage.Users;
+
+/// <summary>The bearer-token look-up of every API request, in plain SQL: one primary-key read of api_tokens joined to
+/// users. On SQLite it runs on kept connections with the statement prepared; on PostgreSQL through one pooled data
+/// source. Whether the token is still valid (not revoked, not expired) is decided by
+/// <see cref="ApiTokenRecord.IsValidAt"/>, as everywhere else.</summary>
+internal sealed class ApiTokenAuthenticator : IApiTokenAuthenticator
+{
+    private const string Sql =
+        "SELECT u.user_name, u.password_hash, u.role, u.sales_owner, u.created_at, t.label, t.created_at, t.expires_at, t.revoked_at " +
+        "FROM api_tokens t JOIN users u ON u.user_name = t.user_name WHERE t.token_hash = @hash";
+
+    private readonly PreparedSqlitePool? _sqlite;
+    private readonly NpgsqlDataSource? _postgres;
+
+    public ApiTokenAuthenticator(string db)
+    {
+        if (RiskStoreFactory.IsPostgres(db))
+        {
+            _postgres = NpgsqlDataSource.Create(db);
+        }
+        else
+        {
+            _sqlite = new PreparedSqlitePool(db, "PRAGMA busy_timeout=30000;");
+        }
+    }
+
+    public async ValueTask<UserAccount?> AuthenticateAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        if (_sqlite is not null)
+        {
+            using var connection = _sqlite.Rent();
+            using var command = connection.Command(Sql, null);
+            command.Parameters.AddWithValue("@hash", tokenHash);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Read(reader, tokenHash, now, StoredInstant.Parse) : null;
+        }
+
+        await using var pg = await _postgres!.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = new NpgsqlCommand(Sql, pg);
+        query.Parameters.AddWithValue("hash", tokenHash);
+        await using var rows = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await rows.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(rows, tokenHash, now, null) : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _sqlite?.Dispose();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static UserAccount? Read(DbDataReader r, string tokenHash, DateTimeOffset now, Func<string, DateTimeOffset>? parseText)
+    {
+        DateTimeOffset Instant(int column) => parseText is null ? r.GetFieldValue<DateTimeOffset>(column) : parseText(r.GetString(column));
+        var token = new ApiTokenRecord
+        {
+            TokenHash = tokenHash,
+            UserName = r.GetString(0),
+            Label = r.IsDBNull(5) ? null : r.GetString(5),
+            CreatedAt = Instant(6),
+            ExpiresAt = r.IsDBNull(7) ? null : Instant(7),
+            RevokedAt = r.IsDBNull(8) ? null : Instant(8),
+        };
+        if (!token.IsValidAt(now))
+        {
+            return null;
+        }
+
+        return UserStore.ToAccount(new UserEntity
+        {
+            UserName = r.GetString(0),
+            PasswordHash = r.GetString(1),
+            Role = r.GetString(2),
+            SalesOwner = r.IsDBNull(3) ? null : r.GetString(3),
+            CreatedAt = Instant(4),
+        });
+    }
+}

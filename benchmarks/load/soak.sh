@@ -12,58 +12,16 @@
 # same CRISK_BENCH_DIR to reuse its store).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 customers="${CUSTOMERS:-10000}"
 threads="${THREADS:-2}"
 connections="${SOAK_CONNECTIONS:-8}"
 soak="${SOAK:-10m}"
 interval="${INTERVAL:-10}"
 port="${PORT:-5099}"
-as_of="2026-06-30"
 work="${CRISK_BENCH_DIR:-$(mktemp -d)}"
 out="${OUT:-$work/soak.csv}"
-mkdir -p "$work"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-
-if [ "${NO_BUILD:-0}" != 1 ] || [ ! -f "$work/crisk/crisk.dll" ]; then
-  echo "== building crisk (Release) into $work/crisk" >&2
-  dotnet build "$root/src/CustomerRisk.Cli/CustomerRisk.Cli.csproj" -c Release -o "$work/crisk" -nologo -v quiet -clp:ErrorsOnly >&2
-fi
-crisk() { dotnet "$work/crisk/crisk.dll" --db "$work/store.db" "$@"; }
-if [ ! -f "$work/store.db" ]; then
-  echo "== generating and importing $customers customers" >&2
-  dotnet "$work/crisk/crisk.dll" demo --customers "$customers" --seed 1 --as-of "$as_of" --out "$work/demo" >&2
-  crisk import "$work/demo" >&2
-  echo "a long benchmark password" | crisk users add bench --role credit_manager >&2
-  crisk users token bench --label load-benchmark > "$work/token" 2>/dev/null
-  tail -n +2 "$work/demo/customers.csv" | cut -d, -f1 > "$work/customers.txt"
-fi
-
-export CRISK_TOKEN="$(cat "$work/token")" CRISK_CUSTOMERS="$work/customers.txt" CRISK_AS_OF="$as_of" CRISK_THREADS="$threads"
-url="http://127.0.0.1:$port"
-dotnet "$work/crisk/crisk.dll" --db "$work/store.db" serve --urls "$url" > "$work/soak-serve.log" 2>&1 &
-server=$!
-sampler=""
-trap 'kill "$server" $sampler 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$url/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "$url/health/ready" >/dev/null || { echo "the server did not start; see $work/soak-serve.log" >&2; exit 1; }
-
-echo "== warm-up: one check of every customer" >&2
-# Each wrk thread stops after its share of the customers, but wrk itself waits out its duration: it is ended once
-# the server has gone idle (under 0.1 s of CPU in 2 s).
-CRISK_WALK=sequential wrk -t "$threads" -c 32 -d "${WARMUP:-600s}" -s "$here/order-check.lua" "$url" > "$work/warmup.txt" 2>&1 &
-warm=$!
-previous=0
-while kill -0 "$warm" 2>/dev/null; do
-  sleep 2
-  used=$(awk '{print $14 + $15}' "/proc/$server/stat")
-  if [ "$previous" -gt 0 ] && [ $((used - previous)) -lt $(( $(getconf CLK_TCK) / 10 )) ]; then kill "$warm" 2>/dev/null || true; fi
-  previous=$used
-done
-wait "$warm" 2>/dev/null || true
+serve_log=soak-serve.log
+. "$here/serve-warm.sh"
 ticks=$(getconf CLK_TCK)
 start=$(date +%s)
 echo "elapsed_s,rss_kb,cpu_s,open_fds,load1,wal_kb" > "$out"

@@ -50,4 +50,27 @@ public abstract class BrowserSession : IAsyncLifetime
         });
         return await context.NewPageAsync();
     }
+
+    /// <summary>From now on, every console error of <paramref name="page"/> and every response of status 400 or above
+    /// (as "status url"), for a test to assert there were none.</summary>
+    protected static List<string> CollectErrors(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Add($"{response.Status} {response.Url}");
+            }
+        };
+        return errors;
+    }
 }

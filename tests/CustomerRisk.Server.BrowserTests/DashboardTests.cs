@@ -10,21 +10,7 @@ public sealed class DashboardTests(RunningServer server) : BrowserSession, IClas
     public async Task CreditManager_SignsIn_SeesThePortfolioCharts_AndOpensACustomer()
     {
         var page = await NewPageAsync("en-GB");
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                errors.Add($"{response.Status} {response.Url}");
-            }
-        };
+        var errors = CollectErrors(page);
 
         await page.GotoAsync(server.BaseUrl + "/");
         Assert.EndsWith("/signin.html", page.Url, StringComparison.Ordinal);

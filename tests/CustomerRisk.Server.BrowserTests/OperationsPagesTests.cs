@@ -143,21 +143,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     private async Task<(IPage Page, List<string> Errors)> SignedInAsync(string user, string locale)
     {
         var page = await NewPageAsync(locale);
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                errors.Add($"{response.Status} {response.Url}");
-            }
-        };
+        var errors = CollectErrors(page);
         await page.GotoAsync(server.BaseUrl + "/signin.html");
         await page.Locator("input[name=user_name], #user_name").First.FillAsync(user);
         await page.Locator("input[type=password]").FillAsync(RunningServer.Password);

@@ -11,21 +11,7 @@ public sealed class OrderCheckPageTests(RunningServer server) : BrowserSession, 
     public async Task CreditManager_ChecksAnOrder_AndSeesTheDecisionReasonsExposureAndLimit()
     {
         var page = await NewPageAsync("en-GB");
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                errors.Add($"{response.Status} {response.Url}");
-            }
-        };
+        var errors = CollectErrors(page);
         await SignInAsync(page, "carl");
         await page.GetByRole(AriaRole.Link, new() { Name = "Customers" }).ClickAsync();
         var customer = (await page.Locator("#customer-table tbody tr a").First.TextContentAsync())!;

@@ -177,41 +177,9 @@ internal sealed class OperationsStore : IOperationsStore
             SqliteConnection sqlite => SqliteAlertRows.Save(sqlite, changes, cancellationToken),
             var other => throw new NotSupportedException($"No bulk alert path for {other.GetType().Name}."),
         };
-        var subscriptions = (await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.Active)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(OperationMapping.ToSubscription).ToArray();
-        var deliveries = new List<QueuedDelivery>();
-        if (subscriptions.Length > 0)
-        {
-            var utc = at.ToUniversalTime();
-            for (var i = 0; i < changes.Count; i++)
-            {
-                if (changes[i].Event is not { } eventType)
-                {
-                    continue;
-                }
-
-                var payload = WebhookPayload.ForAlert(eventType, saved[i], utc);
-                foreach (var subscription in subscriptions.Where(s => s.Wants(eventType)))
-                {
-                    deliveries.Add(new QueuedDelivery(saved[i].CustomerId, subscription.SubscriptionId, eventType, payload));
-                }
-            }
-
-            if (deliveries.Count > 0)
-            {
-                if (connection is NpgsqlConnection postgres)
-                {
-                    await PostgresAlertRows.InsertDeliveriesAsync(postgres, deliveries, utc, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    SqliteAlertRows.InsertDeliveries((SqliteConnection)connection, deliveries, utc);
-                }
-            }
-        }
-
+        var queued = await QueueDeliveriesAsync(db, connection, changes, saved, at, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (saved, deliveries.Count);
+        return (saved, queued);
     }
 
     public async Task<Alert> DecideAlertAsync(AlertChange change, DateTimeOffset at, Func<Alert, AuditEntry> audit,
@@ -225,33 +193,54 @@ internal sealed class OperationsStore : IOperationsStore
         db.Update(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var saved = OperationMapping.ToAlert(entity);
-        if (change.Event is { } eventType)
-        {
-            var utc = at.ToUniversalTime();
-            var payload = WebhookPayload.ForAlert(eventType, saved, utc);
-            var subscriptions = (await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.Active)
-                .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(OperationMapping.ToSubscription);
-            foreach (var subscription in subscriptions.Where(s => s.Wants(eventType)))
-            {
-                db.Add(new WebhookDeliveryEntity
-                {
-                    CustomerId = saved.CustomerId,
-                    SubscriptionId = subscription.SubscriptionId,
-                    EventType = eventType,
-                    Payload = payload,
-                    Status = WebhookDeliveryStatus.Pending,
-                    Attempts = 0,
-                    CreatedAt = utc,
-                    NextAttemptAt = utc,
-                });
-            }
-
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await QueueDeliveriesAsync(db, db.Database.GetDbConnection(), [change], [saved], at, cancellationToken).ConfigureAwait(false);
         await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return saved;
+    }
+
+    /// <summary>Queues one webhook delivery per alert event and wanting subscription, on the providers' bulk paths, in
+    /// the open transaction of <paramref name="db"/>. <paramref name="saved"/>[i] is the stored alert of
+    /// <paramref name="changes"/>[i]. Returns how many were queued.</summary>
+    private static async Task<int> QueueDeliveriesAsync(RiskDbContext db, System.Data.Common.DbConnection connection,
+        IReadOnlyList<AlertChange> changes, IReadOnlyList<Alert> saved, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var subscriptions = (await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.Active)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(OperationMapping.ToSubscription).ToArray();
+        if (subscriptions.Length == 0)
+        {
+            return 0;
+        }
+
+        var utc = at.ToUniversalTime();
+        var deliveries = new List<QueuedDelivery>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Event is not { } eventType)
+            {
+                continue;
+            }
+
+            var payload = WebhookPayload.ForAlert(eventType, saved[i], utc);
+            foreach (var subscription in subscriptions.Where(s => s.Wants(eventType)))
+            {
+                deliveries.Add(new QueuedDelivery(saved[i].CustomerId, subscription.SubscriptionId, eventType, payload));
+            }
+        }
+
+        if (deliveries.Count > 0)
+        {
+            if (connection is NpgsqlConnection postgres)
+            {
+                await PostgresAlertRows.InsertDeliveriesAsync(postgres, deliveries, utc, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                SqliteAlertRows.InsertDeliveries((SqliteConnection)connection, deliveries, utc);
+            }
+        }
+
+        return deliveries.Count;
     }
 
     // ---- webhooks ----

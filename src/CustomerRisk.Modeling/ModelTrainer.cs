@@ -30,6 +30,7 @@ public static class ModelTrainer
         }
 
         var sha = TableFingerprint.Sha256(table);
+        var groups = GroupsOf(table, request);
         table = InputsOf(table, request);
         var all = TrainingSet.From(table, request.TargetColumn, request.Positive);
         TrainingSet train;
@@ -37,7 +38,9 @@ public static class ModelTrainer
         byte[]? holdoutLabels = null;
         if (request.ValidationFraction > 0)
         {
-            var (trainRows, testRows) = StratifiedSplit.TrainTest(all.Target.Labels, request.ValidationFraction, (ulong)request.Seed);
+            var (trainRows, testRows) = groups is null
+                ? StratifiedSplit.TrainTest(all.Target.Labels, request.ValidationFraction, (ulong)request.Seed)
+                : StratifiedSplit.GroupTrainTest(all.Target.Labels, groups, request.ValidationFraction, (ulong)request.Seed);
             // As in cross-validation, an input that is constant in the training part alone (a rare value that fell
             // in the held-out part) is left out rather than failing the run.
             var part = table.SelectRows(trainRows);
@@ -62,6 +65,11 @@ public static class ModelTrainer
         if (request.IgnoredColumns.Count > 0)
         {
             options["ignored_columns"] = string.Join(',', request.IgnoredColumns);
+        }
+
+        if (request.GroupColumn is not null)
+        {
+            options["group_column"] = request.GroupColumn;
         }
 
         var model = Fit(train, request, holdout, holdoutLabels, options);
@@ -116,19 +124,25 @@ public static class ModelTrainer
             throw new ModelingDataException($"Cross-validation needs 2 to 20 folds, not {folds}.");
         }
 
+        var groups = GroupsOf(table, request);
         table = InputsOf(table, request);
         var all = TrainingSet.From(table, request.TargetColumn, request.Positive);
         var labels = all.Target.Labels;
-        var bads = all.Target.Bads;
-        if (bads < folds || labels.Length - bads < folds)
+        // With groups, the folds deal whole groups: the counts that must reach K are of bad and good groups.
+        var units = groups is null ? labels : StratifiedSplit.GroupLabels(labels, groups);
+        var bads = units.Count(l => l == 1);
+        var what = groups is null ? "rows" : $"groups of '{request.GroupColumn}'";
+        if (bads < folds || units.Length - bads < folds)
         {
             throw new ModelingDataException(
-                $"{folds} folds need at least {folds} bad and {folds} good rows; the data has {bads} bad and {labels.Length - bads} good.");
+                $"{folds} folds need at least {folds} bad and {folds} good {what}; the data has {bads} bad and {units.Length - bads} good {what}.");
         }
 
-        var foldOf = StratifiedSplit.Folds(labels, folds, (ulong)request.Seed);
+        var foldOf = groups is null
+            ? StratifiedSplit.Folds(labels, folds, (ulong)request.Seed)
+            : StratifiedSplit.GroupFolds(labels, groups, folds, (ulong)request.Seed);
         var results = new ModelPerformance[folds];
-        var inner = request with { ValidationFraction = 0, IgnoredColumns = [] };
+        var inner = request with { ValidationFraction = 0, IgnoredColumns = [], GroupColumn = null };
         for (var k = 0; k < folds; k++)
         {
             var trainRows = new List<int>(labels.Length);
@@ -243,8 +257,42 @@ public static class ModelTrainer
         }
     }
 
+    /// <summary>The group number of each row from <see cref="TrainingRequest.GroupColumn"/>, or null without one.</summary>
+    private static int[]? GroupsOf(ModelingTable table, TrainingRequest request)
+    {
+        if (request.GroupColumn is not { } name)
+        {
+            return null;
+        }
+
+        if (!table.HasColumn(name))
+        {
+            throw new ModelingDataException($"The data has no group column '{name}'.");
+        }
+
+        if (name == request.TargetColumn)
+        {
+            throw new ModelingDataException($"The outcome column '{name}' cannot be the group column.");
+        }
+
+        var column = table.Column(name);
+        var keys = new string[column.RowCount];
+        for (var r = 0; r < keys.Length; r++)
+        {
+            keys[r] = column.TextAt(r) ?? throw new ModelingDataException($"Row {r + 1} has no value in the group column '{name}'.");
+        }
+
+        return StratifiedSplit.NumberGroups(keys).Groups;
+    }
+
     private static ModelingTable InputsOf(ModelingTable table, TrainingRequest request)
     {
+        // The group column is an identifier, never an input, whether or not it is also listed as ignored.
+        if (request.GroupColumn is { } group && !request.IgnoredColumns.Contains(group))
+        {
+            request = request with { IgnoredColumns = [.. request.IgnoredColumns, group] };
+        }
+
         if (request.IgnoredColumns.Count == 0)
         {
             return table;

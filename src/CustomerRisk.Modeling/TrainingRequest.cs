@@ -38,6 +38,12 @@ public sealed record TrainingRequest
     /// model neither reads nor needs them. A name the table does not have is an error. Empty by default.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 
+    /// <summary>A column that names the group a row belongs to (for example <c>customer_id</c> in the PD table, where a
+    /// customer appears at several snapshots): the hold-out part and the cross-validation folds then take whole groups,
+    /// so no group is on both sides and the measured figures are not flattered by a customer seen in training. The
+    /// column is never an input. Null (the default) splits row by row.</summary>
+    public string? GroupColumn { get; init; }
+
     /// <summary>Threads, at least 1, or -1 for all processors.</summary>
     public int Threads { get; init; } = -1;
 

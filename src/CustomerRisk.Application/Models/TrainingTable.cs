@@ -23,6 +23,10 @@ public sealed class TrainingTable
     /// <summary>The columns that are not inputs: pass them to <c>crisk model train --ignore</c>.</summary>
     public static IReadOnlyList<string> NonInputColumns { get; } = ["customer_id", "as_of", "expert_pd"];
 
+    /// <summary>The column that groups a customer's snapshots: pass it to <c>crisk model train --group</c> so the
+    /// held-out part and the folds take whole customers.</summary>
+    public const string GroupColumn = "customer_id";
+
     /// <summary>Wraps built rows.</summary>
     public TrainingTable(IReadOnlyList<TrainingRow> rows, IReadOnlyList<DateOnly> snapshots, DateOnly dataEnd)
     {

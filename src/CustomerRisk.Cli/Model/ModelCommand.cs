@@ -63,12 +63,16 @@ public static class ModelCommand
         {
             Description = "Comma-separated columns that are not inputs (for the PD table of 'build-table': customer_id,as_of,expert_pd).",
         };
+        var group = new Option<string?>("--group")
+        {
+            Description = "A column naming each row's group (customer_id for the PD table): the held-out part and the folds take whole groups, and the column is not an input.",
+        };
         var folds = new Option<int?>("--folds") { Description = "Also run stratified k-fold cross-validation with K folds (2 to 20) and print mean and standard deviation of each metric." };
         var register = new Option<bool>("--register") { Description = "Register the trained model in the store's models registry (--db)." };
         var command = new Command("train", "Train a model on a table and print its validation metrics as JSON.")
         {
             data, target, algorithm, output, seed, positive, trees, depth, learningRate, subsample, earlyStopping, threads, validationFraction, timing,
-            ignore, folds, register,
+            ignore, group, folds, register,
         };
         // CommandRunner.RunAsync is called explicitly: Command.SetAction's own overload takes precedence over the
         // CommandRunner extension of the same shape, which would let exceptions escape with a stack trace.
@@ -95,6 +99,7 @@ public static class ModelCommand
                 EarlyStoppingRounds = parseResult.GetValue(earlyStopping),
                 Threads = threadCount,
                 IgnoredColumns = ModelRegistryCommands.Columns(parseResult.GetValue(ignore)),
+                GroupColumn = parseResult.GetValue(group) is { Length: > 0 } g ? g.Trim() : null,
             };
             var crossValidation = parseResult.GetValue(folds) is { } k ? ModelTrainer.CrossValidate(table, request, k) : null;
             var stopwatch = Stopwatch.StartNew();

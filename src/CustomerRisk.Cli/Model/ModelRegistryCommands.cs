@@ -87,6 +87,7 @@ public static class ModelRegistryCommands
                 ["data_end"] = table.DataEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["target"] = TrainingTable.LabelColumn,
                 ["ignore"] = string.Join(',', TrainingTable.NonInputColumns),
+                ["group"] = TrainingTable.GroupColumn,
                 ["dropped_inputs"] = table.DroppedInputs,
             }, Json));
             return ExitCodes.Done;

@@ -67,6 +67,107 @@ public static class StratifiedSplit
         return fold;
     }
 
+    /// <summary>
+    /// Splits whole groups (for example every snapshot of one customer) into a training and a test part, so no group
+    /// has rows on both sides. A group counts as bad when any of its rows is bad; the groups are then split by
+    /// <see cref="TrainTest"/> as if each were one row, the group's index being the order of its first row.
+    /// </summary>
+    /// <param name="labels">One label per row: 1 bad, 0 good.</param>
+    /// <param name="groups">One group number per row, 0 to the number of groups − 1, numbered in order of first row.</param>
+    /// <param name="testFraction">Share of each class of groups that goes to the test part, strictly between 0 and 1.</param>
+    /// <param name="seed">Any integer; the same seed gives the same split.</param>
+    /// <returns>Row indexes of each part, ascending.</returns>
+    public static (int[] Train, int[] Test) GroupTrainTest(ReadOnlySpan<byte> labels, ReadOnlySpan<int> groups, double testFraction, ulong seed)
+    {
+        var groupLabels = GroupLabels(labels, groups);
+        var (_, test) = TrainTest(groupLabels, testFraction, seed);
+        var inTest = new bool[groupLabels.Length];
+        foreach (var g in test)
+        {
+            inTest[g] = true;
+        }
+
+        var trainRows = new List<int>(labels.Length);
+        var testRows = new List<int>(labels.Length);
+        for (var r = 0; r < labels.Length; r++)
+        {
+            (inTest[groups[r]] ? testRows : trainRows).Add(r);
+        }
+
+        return (trainRows.ToArray(), testRows.ToArray());
+    }
+
+    /// <summary>
+    /// Assigns whole groups to folds: a group's rows all fall in one fold. Groups are labelled bad when any row is bad
+    /// and dealt by <see cref="Folds"/> as if each were one row, so each fold keeps the share of bad groups.
+    /// </summary>
+    /// <param name="labels">One label per row: 1 bad, 0 good.</param>
+    /// <param name="groups">One group number per row, 0 to the number of groups − 1, numbered in order of first row.</param>
+    /// <param name="folds">Number of folds, 2 or more.</param>
+    /// <param name="seed">Any integer; the same seed gives the same folds.</param>
+    /// <returns>The fold of each row, 0 to folds − 1.</returns>
+    public static int[] GroupFolds(ReadOnlySpan<byte> labels, ReadOnlySpan<int> groups, int folds, ulong seed)
+    {
+        var groupFold = Folds(GroupLabels(labels, groups), folds, seed);
+        var fold = new int[labels.Length];
+        for (var r = 0; r < fold.Length; r++)
+        {
+            fold[r] = groupFold[groups[r]];
+        }
+
+        return fold;
+    }
+
+    /// <summary>Numbers the distinct values of a key column in order of first appearance.</summary>
+    /// <param name="keys">One key per row; none may be null.</param>
+    /// <returns>The group of each row and the number of groups.</returns>
+    public static (int[] Groups, int Count) NumberGroups(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new int[keys.Count];
+        for (var r = 0; r < groups.Length; r++)
+        {
+            var key = keys[r] ?? throw new ArgumentException($"Row {r} has no group key.", nameof(keys));
+            if (!numbers.TryGetValue(key, out var g))
+            {
+                g = numbers.Count;
+                numbers.Add(key, g);
+            }
+
+            groups[r] = g;
+        }
+
+        return (groups, numbers.Count);
+    }
+
+    /// <summary>Each group's label: 1 when any of its rows is bad.</summary>
+    /// <param name="labels">One label per row: 1 bad, 0 good.</param>
+    /// <param name="groups">One group number per row, at least 0.</param>
+    /// <returns>One label per group, group 0 first.</returns>
+    public static byte[] GroupLabels(ReadOnlySpan<byte> labels, ReadOnlySpan<int> groups)
+    {
+        if (labels.Length != groups.Length)
+        {
+            throw new ArgumentException($"{labels.Length} labels but {groups.Length} group numbers.", nameof(groups));
+        }
+
+        var count = 0;
+        foreach (var g in groups)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(g, nameof(groups));
+            count = Math.Max(count, g + 1);
+        }
+
+        var result = new byte[count];
+        for (var r = 0; r < labels.Length; r++)
+        {
+            result[groups[r]] |= labels[r];
+        }
+
+        return result;
+    }
+
     /// <summary>The SplitMix64 finaliser of <c>seed + (index + 1) · 0x9E3779B97F4A7C15</c>: a well-mixed 64-bit key.</summary>
     /// <param name="seed">The seed.</param>
     /// <param name="index">The row index, at least 0.</param>

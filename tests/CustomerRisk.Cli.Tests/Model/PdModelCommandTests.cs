@@ -19,6 +19,7 @@ public sealed class PdModelCommandTests
         {
             Assert.Equal("default_12m", summary.RootElement.GetProperty("target").GetString());
             Assert.Equal("customer_id,as_of,expert_pd", summary.RootElement.GetProperty("ignore").GetString());
+            Assert.Equal("customer_id", summary.RootElement.GetProperty("group").GetString());
             Assert.Equal("2024-06-30", summary.RootElement.GetProperty("snapshots").EnumerateArray().Last().GetString());
         }
 
@@ -27,7 +28,7 @@ public sealed class PdModelCommandTests
         Assert.EndsWith(",expert_pd,default_12m", header, StringComparison.Ordinal);
 
         var train = await CliProcess.RunAsync(folder.Path, "model", "train", "--data", "pd.csv", "--target", "default_12m",
-            "--ignore", "customer_id,as_of,expert_pd", "--algorithm", "gbdt", "--trees", "50", "--depth", "3", "--folds", "3", "--register");
+            "--ignore", "customer_id,as_of,expert_pd", "--group", "customer_id", "--algorithm", "gbdt", "--trees", "50", "--depth", "3", "--folds", "3", "--register");
         Assert.True(train.ExitCode == 0, train.Error);
         string modelId;
         using (var report = JsonDocument.Parse(train.Out))
@@ -35,6 +36,7 @@ public sealed class PdModelCommandTests
             var cv = report.RootElement.GetProperty("cross_validation");
             Assert.Equal(3, cv.GetProperty("folds").GetInt32());
             Assert.Equal(3, cv.GetProperty("per_fold").GetArrayLength());
+            Assert.Equal("customer_id", report.RootElement.GetProperty("options").GetProperty("group_column").GetString());
             Assert.InRange(cv.GetProperty("mean").GetProperty("auc").GetDouble(), 0.5, 1.0);
             Assert.True(cv.GetProperty("standard_deviation").GetProperty("auc").GetDouble() >= 0);
             modelId = report.RootElement.GetProperty("registered").GetProperty("model_id").GetString()!;

@@ -177,6 +177,34 @@ public static class ModelTrainer
         return Measure(model, table, target.Labels);
     }
 
+    /// <summary>
+    /// The validation curves (ROC, calibration by decile, KS, AUC, Gini, Brier) of a model on a table that holds the
+    /// outcome: for a model that comes as a file alone, measured on data the user names when registering it.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="table">The data, outcome column included; it must hold both outcomes.</param>
+    /// <param name="targetColumn">The outcome column.</param>
+    /// <param name="positive">The outcome value that counts as bad.</param>
+    /// <param name="sample">What the data is, shown with the curves (for example <c>registration data</c>).</param>
+    /// <exception cref="ModelingDataException">The column is missing, or the data holds only one outcome.</exception>
+    public static ValidationCurves CurvesOn(IRiskModel model, ModelingTable table, string targetColumn, string positive, string sample)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(table);
+        if (!table.HasColumn(targetColumn))
+        {
+            throw new ModelingDataException($"The data has no outcome column '{targetColumn}'.");
+        }
+
+        var target = BinaryTarget.FromColumn(table.Column(targetColumn), positive);
+        if (target.Bads == 0 || target.Bads == target.Labels.Length)
+        {
+            throw new ModelingDataException($"The data holds only one outcome in '{targetColumn}'; curves need bad and good rows.");
+        }
+
+        return ValidationCurves.Compute(Predict(model, table), target.Labels, sample);
+    }
+
     private static ModelPerformance Measure(IRiskModel model, ModelingTable inputs, byte[] labels) =>
         ClassificationMetrics.Evaluate(Predict(model, inputs), labels);
 

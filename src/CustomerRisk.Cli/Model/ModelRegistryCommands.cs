@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using CustomerRisk.Application.Models;
+using CustomerRisk.Modeling;
+using CustomerRisk.Modeling.Files;
+using CustomerRisk.Modeling.Tables;
 using CustomerRisk.Policy;
 using CustomerRisk.Storage.Models;
 
@@ -98,12 +101,35 @@ public static class ModelRegistryCommands
     private static Command Register(TimeProvider clock)
     {
         var file = new Argument<string>("FILE") { Description = "A model file written by 'crisk model train --out'." };
-        var command = new Command("register", "Register a model file in the store's models registry as the next version of its id.") { file };
+        var data = new Option<string?>("--data")
+        {
+            Description = "A table with the outcome (CSV) to measure the model on, so the registry keeps its validation curves (ROC, calibration) for the model page.",
+        };
+        var target = new Option<string?>("--target") { Description = "The outcome column of --data." };
+        var positive = new Option<string>("--positive") { Description = "The outcome value that counts as bad.", DefaultValueFactory = _ => "1" };
+        var command = new Command("register", "Register a model file in the store's models registry as the next version of its id.") { file, data, target, positive };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             var text = await File.ReadAllTextAsync(parseResult.GetValue(file)!, cancellationToken);
-            var registered = await RegisterAsync(parseResult, clock, text, cancellationToken);
-            Console.WriteLine(JsonSerializer.Serialize(Summary(registered), Json));
+            CustomerRisk.Modeling.Validation.ValidationCurves? curves = null;
+            if (parseResult.GetValue(data) is { } dataPath)
+            {
+                var targetColumn = parseResult.GetValue(target) ?? throw new CliUsageException("--data needs --target: the outcome column to measure the model against.");
+                var saved = ModelFile.Deserialize(text);
+                curves = ModelTrainer.CurvesOn(saved.Model, CsvTableReader.Read(dataPath), targetColumn, parseResult.GetValue(positive)!, "registration data");
+            }
+            else if (parseResult.GetValue(target) is not null)
+            {
+                throw new CliUsageException("--target goes with --data.");
+            }
+
+            var registered = await RegisterAsync(parseResult, clock, text, cancellationToken, curves);
+            var summary = Summary(registered);
+            summary["curves"] = curves is null ? null : new Dictionary<string, object?>
+            {
+                ["sample"] = curves.Sample, ["rows"] = curves.Rows, ["bads"] = curves.Bads, ["auc"] = curves.Auc, ["ks"] = curves.Ks,
+            };
+            Console.WriteLine(JsonSerializer.Serialize(summary, Json));
             return ExitCodes.Done;
         });
         return command;

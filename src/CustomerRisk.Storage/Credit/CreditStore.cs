@@ -419,6 +419,60 @@ internal sealed class CreditStore : ICreditStore
         var cancellationToken = check.CancellationToken;
         var customerId = check.CustomerId;
         var orderId = check.OrderId;
+        // On SQLite the statements run on the native API (SqliteOrderCheckStatements); the SQL is the same.
+        var sqlite = connection as Sqlite.PreparedSqliteConnection;
+        decimal approvedOpen;
+        IReadOnlyList<LimitGrant> grants;
+        if (sqlite is not null)
+        {
+            approvedOpen = SqliteOrderCheckStatements.ApprovedOpenOrders(sqlite, customerId, orderId);
+            grants = SqliteOrderCheckStatements.Grants(sqlite, customerId);
+        }
+        else
+        {
+            (approvedOpen, grants) = await ReadExposureAsync(connection, transaction, customerId, orderId, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var record = check.Decide(new CheckExposure(approvedOpen, grants));
+        if (record.CustomerId != customerId || record.OrderId != orderId)
+        {
+            throw new InvalidOperationException("The decision is for another customer or order than the one locked.");
+        }
+
+        if (AfterCheckDecided is { } seam)
+        {
+            await seam(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        long checkId;
+        if (sqlite is not null)
+        {
+            SqliteOrderCheckStatements.CloseEarlierCheck(sqlite, customerId, orderId);
+            checkId = SqliteOrderCheckStatements.Insert(sqlite, record, JsonSerializer.SerializeToUtf8Bytes(record.Reasons, ReasonsJson));
+        }
+        else
+        {
+            checkId = await WriteCheckAsync(connection, transaction, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = record with { CheckId = checkId };
+        var audited = AuditChain.Next(head.Seq == 0 ? null : head, _clock.GetUtcNow(), check.Audit(stored));
+        if (sqlite is not null)
+        {
+            SqliteOrderCheckStatements.Append(sqlite, audited);
+        }
+        else
+        {
+            await InsertAuditAsync(connection, transaction, audited, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (stored, new AuditHead(audited.Seq, audited.Hash));
+    }
+
+    private async Task<(decimal ApprovedOpen, IReadOnlyList<LimitGrant> Grants)> ReadExposureAsync(DbConnection connection,
+        DbTransaction transaction, string customerId, string orderId, CancellationToken cancellationToken)
+    {
         // Orders approved by earlier checks count until the imported sales orders know them (open: counted there;
         // invoiced: in open AR; cancelled: gone). The order being checked again does not count twice.
         decimal approvedOpen;
@@ -435,27 +489,21 @@ internal sealed class CreditStore : ICreditStore
         }
 
         var grants = await ReadGrantsAsync(connection, transaction, customerId, cancellationToken).ConfigureAwait(false);
-        var record = check.Decide(new CheckExposure(approvedOpen, grants));
-        if (record.CustomerId != customerId || record.OrderId != orderId)
-        {
-            throw new InvalidOperationException("The decision is for another customer or order than the one locked.");
-        }
+        return (approvedOpen, grants);
+    }
 
-        if (AfterCheckDecided is { } seam)
-        {
-            await seam(record, cancellationToken).ConfigureAwait(false);
-        }
-
+    private async Task<long> WriteCheckAsync(DbConnection connection, DbTransaction transaction, OrderCheckRecord record,
+        CancellationToken cancellationToken)
+    {
         await using (var close = Command(connection, transaction,
                          $"UPDATE order_checks SET counts_open = @closed WHERE customer_id = @customer AND order_id = @order AND counts_open = {_sql.TrueLiteral}"))
         {
             Add(close, "closed", _sql.Flag(false));
-            Add(close, "customer", customerId);
-            Add(close, "order", orderId);
+            Add(close, "customer", record.CustomerId);
+            Add(close, "order", record.OrderId);
             await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        long checkId;
         await using (var insert = Command(connection, transaction,
                          "INSERT INTO order_checks (customer_id, order_id, amount, as_of, checked_at, actor, decision, reasons, grade, " +
                          "open_ar, open_orders, exposure, credit_limit, limit_source, oldest_dpd, policy_version, counts_open) " +
@@ -479,14 +527,9 @@ internal sealed class CreditStore : ICreditStore
             Add(insert, "dpd", record.OldestDpd);
             Add(insert, "policy", record.PolicyVersion);
             Add(insert, "countsOpen", _sql.Flag(record.Decision == "approve"));
-            checkId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+            return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
                 System.Globalization.CultureInfo.InvariantCulture);
         }
-
-        var stored = record with { CheckId = checkId };
-        var audited = AuditChain.Next(head.Seq == 0 ? null : head, _clock.GetUtcNow(), check.Audit(stored));
-        await InsertAuditAsync(connection, transaction, audited, cancellationToken).ConfigureAwait(false);
-        return (stored, new AuditHead(audited.Seq, audited.Hash));
     }
 
     public async Task<IReadOnlyList<OrderCheckRecord>> ListOrderChecksAsync(string customerId, int limit,

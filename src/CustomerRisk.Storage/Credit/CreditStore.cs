@@ -58,6 +58,12 @@ internal sealed class CreditStore : ICreditStore
     public async Task<StoredPolicy?> ReadActivePolicyAsync(bool withText = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Every order check asks for it (without its text): on SQLite through a native statement.
+        if (!withText && connection is Sqlite.PreparedSqliteConnection sqlite)
+        {
+            return SqliteOrderCheckStatements.ActivePolicyWithoutText(sqlite);
+        }
+
         await using var command = Command(connection, null, withText ? ActivePolicyWithText : ActivePolicyWithoutText);
         Add(command, "active", _sql.Flag(true));
         return await ReadOneAsync(command, r => ReadPolicy(r, withText), cancellationToken).ConfigureAwait(false);
@@ -201,6 +207,11 @@ internal sealed class CreditStore : ICreditStore
         CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (connection is Sqlite.PreparedSqliteConnection sqlite)
+        {
+            return SqliteOrderCheckStatements.Figures(sqlite, customerId, asOf, policyVersion);
+        }
+
         // One round trip: the ledger generation (imports so far) beside the cached row, if any.
         await using var command = Command(connection, null,
             "SELECT g.generation, f.generation, f.policy_version, f.as_of, f.grade, f.open_ar, f.overdue_ar, f.oldest_dpd, " +

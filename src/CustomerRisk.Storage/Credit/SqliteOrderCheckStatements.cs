@@ -3,7 +3,7 @@ using CustomerRisk.Storage.Sqlite;
 
 namespace CustomerRisk.Storage.Credit;
 
-/// <summary>The statements an order check runs inside its group commit on SQLite, on the native API
+/// <summary>The statements an order check runs on SQLite (its two reads, then those inside its group commit), on the native API
 /// (<see cref="SqliteStatement"/>, as the import uses) instead of Microsoft.Data.Sqlite commands and readers: values
 /// are bound by number without boxing, and no reader, parameter collection or timer is made per statement. The SQL and
 /// what it stores are those of the shared path in <see cref="CreditStore"/>, which PostgreSQL still takes.</summary>
@@ -28,6 +28,75 @@ internal static class SqliteOrderCheckStatements
     private const string InsertAudit =
         "INSERT INTO audit_log (seq, at, actor, action, entity, customer_id, before_json, after_json, prev_hash, hash) " +
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+    private const string SelectActivePolicy =
+        "SELECT policy_id, version, content_hash, source_name, loaded_at, loaded_by FROM policies WHERE active = 1";
+
+    private const string SelectFigures =
+        "SELECT g.generation, f.generation, f.policy_version, f.as_of, f.grade, f.open_ar, f.overdue_ar, f.oldest_dpd, " +
+        "f.imported_open_orders, f.imported_credit_limit, f.sales_12m, f.annual_revenue " +
+        "FROM (SELECT count(*) AS generation FROM import_runs) g LEFT JOIN credit_figures f ON f.customer_id = ?1";
+
+    /// <summary>The active policy's row without its text, or null when none was loaded.</summary>
+    public static StoredPolicy? ActivePolicyWithoutText(PreparedSqliteConnection connection)
+    {
+        var select = connection.Statement(SelectActivePolicy);
+        try
+        {
+            return select.Step()
+                ? new StoredPolicy
+                {
+                    Id = select.Int64(0),
+                    Version = select.Text(1),
+                    ContentHash = select.Text(2),
+                    Text = string.Empty,
+                    SourceName = select.Text(3),
+                    LoadedAt = StoredInstant.Parse(select.Text(4)),
+                    LoadedBy = select.Text(5),
+                    Active = true,
+                }
+                : null;
+        }
+        finally
+        {
+            select.Reset();
+        }
+    }
+
+    /// <summary>The cached figures (see <see cref="CreditStore.ReadFiguresAsync"/>).</summary>
+    public static CachedFigures Figures(PreparedSqliteConnection connection, string customerId, DateOnly asOf, string policyVersion)
+    {
+        var select = connection.Statement(SelectFigures);
+        select.Text(1, customerId);
+        try
+        {
+            select.Step();
+            var generation = select.Int64(0);
+            if (select.IsNull(1) || select.Int64(1) != generation || select.Int64(3) != asOf.DayNumber || select.Text(2) != policyVersion)
+            {
+                return new CachedFigures(null, generation);
+            }
+
+            return new CachedFigures(new CustomerCreditFigures
+            {
+                CustomerId = customerId,
+                AsOf = asOf,
+                PolicyVersion = policyVersion,
+                Grade = select.Text(4),
+                OpenAr = StoredAmount.FromScaled(select.Int64(5)),
+                OverdueAr = StoredAmount.FromScaled(select.Int64(6)),
+                OldestDpd = checked((int)select.Int64(7)),
+                ImportedOpenOrders = StoredAmount.FromScaled(select.Int64(8)),
+                ImportedCreditLimit = select.IsNull(9) ? null : StoredAmount.FromScaled(select.Int64(9)),
+                Sales12m = StoredAmount.FromScaled(select.Int64(10)),
+                AnnualRevenue = select.IsNull(11) ? null : StoredAmount.FromScaled(select.Int64(11)),
+            }, generation);
+        }
+        finally
+        {
+            select.Reset();
+        }
+    }
 
     /// <summary>Orders approved by earlier checks that still count (see the shared SQL in <see cref="CreditStore"/>).</summary>
     public static decimal ApprovedOpenOrders(PreparedSqliteConnection connection, string customerId, string orderId)

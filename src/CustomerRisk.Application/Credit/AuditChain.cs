@@ -16,6 +16,12 @@ public static class AuditChain
     /// <summary>The prev_hash of the first record: 64 zeros.</summary>
     public static readonly string Genesis = new('0', 64);
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>The time as stored and hashed: UTC, truncated to whole milliseconds (both databases keep that exactly).</summary>
     public static DateTimeOffset Stamp(DateTimeOffset at)
     {
@@ -32,24 +38,42 @@ public static class AuditChain
     }
 
     /// <summary>The hash of a record: SHA-256 of its canonical text, lower-case hex. The canonical UTF-8 bytes are
-    /// hashed as written (the same bytes as the text's UTF-8), without a round trip through a string.</summary>
+    /// hashed as written (the same bytes as the text's UTF-8), without a round trip through a string, into a buffer and
+    /// writer kept per thread: the order check hashes one record per check.</summary>
     public static string Hash(long seq, DateTimeOffset at, AuditEntry entry, string prevHash)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        WriteCanonical(buffer, seq, at, entry, prevHash);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        WriteCanonical(writer, seq, at, entry, prevHash);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
+        // A long record (a policy's text) is not kept alive by the thread.
+        if (buffer.Capacity > 64 * 1024)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
+
         return Convert.ToHexStringLower(hash);
     }
 
     private static void WriteCanonical(ArrayBufferWriter<byte> buffer, long seq, DateTimeOffset at, AuditEntry entry, string prevHash)
     {
+        using var writer = new Utf8JsonWriter(buffer);
+        WriteCanonical(writer, seq, at, entry, prevHash);
+    }
+
+    private static void WriteCanonical(Utf8JsonWriter writer, long seq, DateTimeOffset at, AuditEntry entry, string prevHash)
+    {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(prevHash);
-        using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartArray();
         writer.WriteNumberValue(seq);
-        writer.WriteStringValue(Stamp(at).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        Span<char> stamp = stackalloc char[24];
+        Stamp(at).TryFormat(stamp, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(stamp[..written]);
         writer.WriteStringValue(entry.Actor);
         writer.WriteStringValue(entry.Action);
         writer.WriteStringValue(entry.Entity);
@@ -58,6 +82,7 @@ public static class AuditChain
         WriteNullable(writer, entry.After);
         writer.WriteStringValue(prevHash);
         writer.WriteEndArray();
+        writer.Flush();
     }
 
     /// <summary>Builds the record that follows <paramref name="head"/> (null for the first).</summary>

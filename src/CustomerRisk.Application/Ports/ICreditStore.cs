@@ -56,7 +56,9 @@ public interface ICreditStore : IAuditTrail, IAsyncDisposable
     /// this customer (on SQLite the database write lock, on PostgreSQL a per-customer advisory lock), reads what
     /// earlier checks left open and the customer's granted limits, calls <paramref name="decide"/>, stores the check
     /// (an approved one counts as open exposure at once; an earlier check of the same order id stops counting) and
-    /// appends its audit record, then commits.</summary>
+    /// appends its audit record, then commits. Checks that arrive together may share one transaction (group commit):
+    /// they are decided one after another in it, each seeing the ones before, and the task ends only after the commit;
+    /// a check that fails is answered with its own error and the others are decided again without it.</summary>
     Task<OrderCheckRecord> DecideOrderAsync(string customerId, string orderId, Func<CheckExposure, OrderCheckRecord> decide,
         Func<OrderCheckRecord, AuditEntry> audit, CancellationToken cancellationToken = default);
 

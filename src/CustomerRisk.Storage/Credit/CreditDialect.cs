@@ -24,6 +24,11 @@ internal abstract class CreditDialect
     public abstract Task LockCustomerAsync(DbConnection connection, DbTransaction transaction, string customerId,
         CancellationToken cancellationToken);
 
+    /// <summary>Takes the credit-check locks of several customers at once, for a group commit of their checks (see
+    /// <see cref="LockCustomerAsync"/>); nothing on SQLite.</summary>
+    public abstract Task LockCustomersAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> customerIds,
+        CancellationToken cancellationToken);
+
     /// <summary>The SELECT of the audit head that locks it until commit (FOR UPDATE on PostgreSQL; SQLite's write lock
     /// is already held).</summary>
     public abstract string LockAuditHead { get; }

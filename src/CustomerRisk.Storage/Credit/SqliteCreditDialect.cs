@@ -50,6 +50,9 @@ internal sealed class SqliteCreditDialect : CreditDialect, IDisposable
     public override Task LockCustomerAsync(DbConnection connection, DbTransaction transaction, string customerId,
         CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public override Task LockCustomersAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> customerIds,
+        CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 };
 

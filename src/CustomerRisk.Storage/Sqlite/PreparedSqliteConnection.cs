@@ -10,6 +10,7 @@ namespace CustomerRisk.Storage.Sqlite;
 internal sealed class PreparedSqliteConnection : SqliteConnection
 {
     private readonly Dictionary<string, KeptCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
     private Func<PreparedSqliteConnection, bool>? _onDispose;
 
     // 1 while a borrower holds it. A box, because a field of a connection (a MarshalByRefObject) cannot be passed by ref.
@@ -42,6 +43,22 @@ internal sealed class PreparedSqliteConnection : SqliteConnection
         return command;
     }
 
+    /// <summary>The native prepared statement of this SQL (see <see cref="SqliteStatement"/>), kept for the connection's
+    /// life. The caller resets it after use (<see cref="SqliteStatement.Execute"/> does).</summary>
+    public SqliteStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteStatement(this, sql);
+            _statements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
+    /// <summary>The row id of the last row inserted on this connection.</summary>
+    public long LastInsertRowId() => NativeSqlite.LastInsertRowId(Handle!.DangerousGetHandle());
+
     /// <summary>Closes the connection for good, whatever its owner would do with it.</summary>
     public void Close(bool forGood)
     {
@@ -67,6 +84,12 @@ internal sealed class PreparedSqliteConnection : SqliteConnection
         }
 
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
         base.Dispose(disposing);
     }
 

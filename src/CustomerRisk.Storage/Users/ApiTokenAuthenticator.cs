@@ -16,6 +16,8 @@ internal sealed class ApiTokenAuthenticator : IApiTokenAuthenticator
         "SELECT u.user_name, u.password_hash, u.role, u.sales_owner, u.created_at, t.label, t.created_at, t.expires_at, t.revoked_at " +
         "FROM api_tokens t JOIN users u ON u.user_name = t.user_name WHERE t.token_hash = @hash";
 
+    private static readonly string SqliteSql = Sql.Replace("@hash", "?1", StringComparison.Ordinal);
+
     private readonly PreparedSqlitePool? _sqlite;
     private readonly NpgsqlDataSource? _postgres;
 
@@ -36,18 +38,25 @@ internal sealed class ApiTokenAuthenticator : IApiTokenAuthenticator
         ArgumentNullException.ThrowIfNull(tokenHash);
         if (_sqlite is not null)
         {
+            // A native statement: no reader, parameter or boxing per request.
             using var connection = _sqlite.Rent();
-            using var command = connection.Command(Sql, null);
-            command.Parameters.AddWithValue("@hash", tokenHash);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? Read(reader, tokenHash, now, StoredInstant.Parse) : null;
+            var select = connection.Statement(SqliteSql);
+            select.Text(1, tokenHash);
+            try
+            {
+                return select.Step() ? Read(select, tokenHash, now) : null;
+            }
+            finally
+            {
+                select.Reset();
+            }
         }
 
         await using var pg = await _postgres!.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var query = new NpgsqlCommand(Sql, pg);
         query.Parameters.AddWithValue("hash", tokenHash);
         await using var rows = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await rows.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(rows, tokenHash, now, null) : null;
+        return await rows.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(rows, tokenHash, now) : null;
     }
 
     public async ValueTask DisposeAsync()
@@ -59,9 +68,36 @@ internal sealed class ApiTokenAuthenticator : IApiTokenAuthenticator
         }
     }
 
-    private static UserAccount? Read(DbDataReader r, string tokenHash, DateTimeOffset now, Func<string, DateTimeOffset>? parseText)
+    private static UserAccount? Read(SqliteStatement r, string tokenHash, DateTimeOffset now)
     {
-        DateTimeOffset Instant(int column) => parseText is null ? r.GetFieldValue<DateTimeOffset>(column) : parseText(r.GetString(column));
+        DateTimeOffset Instant(int column) => StoredInstant.Parse(r.Text(column));
+        var token = new ApiTokenRecord
+        {
+            TokenHash = tokenHash,
+            UserName = r.Text(0),
+            Label = r.IsNull(5) ? null : r.Text(5),
+            CreatedAt = Instant(6),
+            ExpiresAt = r.IsNull(7) ? null : Instant(7),
+            RevokedAt = r.IsNull(8) ? null : Instant(8),
+        };
+        if (!token.IsValidAt(now))
+        {
+            return null;
+        }
+
+        return UserStore.ToAccount(new UserEntity
+        {
+            UserName = r.Text(0),
+            PasswordHash = r.Text(1),
+            Role = r.Text(2),
+            SalesOwner = r.IsNull(3) ? null : r.Text(3),
+            CreatedAt = Instant(4),
+        });
+    }
+
+    private static UserAccount? Read(DbDataReader r, string tokenHash, DateTimeOffset now)
+    {
+        DateTimeOffset Instant(int column) => r.GetFieldValue<DateTimeOffset>(column);
         var token = new ApiTokenRecord
         {
             TokenHash = tokenHash,

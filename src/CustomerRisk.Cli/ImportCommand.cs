@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CustomerRisk.Application.Import;
+using CustomerRisk.Storage;
 
 namespace CustomerRisk.Cli;
 
@@ -17,7 +18,9 @@ public static class ImportCommand
         };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            // The command does nothing else with the store while it imports: a SQLite file may be taken whole.
+            await using var store = await RiskStoreFactory.OpenMigratedWithOptionsAsync(GlobalOptions.DatabaseOf(parseResult), clock,
+                new RiskStoreOptions { ImportsAlone = true }, cancellationToken);
             using var line = new ProgressLine();
             var progress = new Progress<ImportProgress>(p => line.Show($"import: {Path.GetFileName(p.Path)} {p.RowsRead:N0} rows", p.FileDone));
             var request = new ImportLedgerRequest(parseResult.GetValue(paths)!, parseResult.GetValue(kind), parseResult.GetValue(rejects));

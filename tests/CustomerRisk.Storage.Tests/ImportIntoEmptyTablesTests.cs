@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CustomerRisk.Application.Ports;
+using CustomerRisk.Domain;
 using static CustomerRisk.Storage.Tests.Rows;
 
 namespace CustomerRisk.Storage.Tests;

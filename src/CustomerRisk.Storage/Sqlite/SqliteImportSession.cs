@@ -95,7 +95,9 @@ internal sealed class SqliteImportSession : IImportSession
                 {
                     // One commit per import: FULL syncs the journal and the file at it, so that even a power cut
                     // cannot leave a half-written store.
-                    connection.Execute("PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
+                    // No memory map: the pages it maps count in the process's resident set (+0.6 GB on the 100k
+                    // import) and save nothing here, where nearly every page read is one just written.
+                    connection.Execute("PRAGMA synchronous=FULL; PRAGMA mmap_size=0; PRAGMA busy_timeout=30000;");
                     return true;
                 }
             }

@@ -35,9 +35,6 @@ internal sealed class SqliteImportSession : IImportSession
         _startedAt = clock.GetUtcNow();
     }
 
-    /// <summary>True when this session writes with a rollback journal and holds the file exclusively.</summary>
-    public bool HasTheFileToItself => _rollbackJournal;
-
     public static SqliteImportSession Begin(SqliteConnections connections, TimeProvider clock, bool alone)
     {
         // A connection of its own, never pooled: the temporary history triggers die with it.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CustomerRisk.Application.Import;
+using CustomerRisk.Storage;
 
 namespace CustomerRisk.Cli;
 
@@ -17,13 +18,21 @@ public static class ImportCommand
         };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            var phases = PhaseLog.Start("import");
+            // The command does nothing else with the store while it imports: a SQLite file may be taken whole.
+            await using var store = await RiskStoreFactory.OpenMigratedWithOptionsAsync(GlobalOptions.DatabaseOf(parseResult), clock,
+                new RiskStoreOptions { ImportsAlone = true }, cancellationToken);
+            phases?.Mark("open the store");
             using var line = new ProgressLine();
             var progress = new Progress<ImportProgress>(p => line.Show($"import: {Path.GetFileName(p.Path)} {p.RowsRead:N0} rows", p.FileDone));
-            var request = new ImportLedgerRequest(parseResult.GetValue(paths)!, parseResult.GetValue(kind), parseResult.GetValue(rejects));
+            var request = new ImportLedgerRequest(parseResult.GetValue(paths)!, parseResult.GetValue(kind), parseResult.GetValue(rejects))
+            {
+                PhaseDone = phases is null ? null : phases.Mark,
+            };
             var result = await ImportLedger.HandleAsync(request, store, progress, cancellationToken);
             line.Dispose();
             await Credit.ImportAudit.AppendAsync(parseResult, clock, result, cancellationToken);
+            phases?.Mark("audit record");
             foreach (var warning in result.Warnings)
             {
                 await Console.Error.WriteLineAsync($"warning: {warning}");
@@ -43,6 +52,7 @@ public static class ImportCommand
             }
 
             Console.WriteLine($"Imported {result.Accepted:N0} rows, rejected {result.Rejected:N0}.");
+            phases?.End();
             return ExitCodes.Done;
         });
         return command;

@@ -13,18 +13,25 @@ public static class RiskStoreFactory
     /// <param name="db">A SQLite file path, or a PostgreSQL connection string such as
     /// <c>Host=127.0.0.1;Port=5432;Database=crisk;Username=crisk;Password=…</c>.</param>
     /// <param name="clock">The clock that stamps import runs and the change history; the system clock when null.</param>
-    public static IRiskStore Open(string db, TimeProvider? clock = null)
+    /// <param name="options">How this process uses the store; the defaults when null.</param>
+    public static IRiskStore Open(string db, TimeProvider? clock = null, RiskStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(db);
         clock ??= TimeProvider.System;
-        return IsPostgres(db) ? new PostgresRiskStore(db, clock) : new SqliteRiskStore(db, clock);
+        options ??= new RiskStoreOptions();
+        return IsPostgres(db) ? new PostgresRiskStore(db, clock) : new SqliteRiskStore(db, clock, options.ImportsAlone);
     }
 
     /// <summary>Opens a store and applies pending migrations.</summary>
-    public static async Task<IRiskStore> OpenMigratedAsync(string db, TimeProvider? clock = null,
+    public static Task<IRiskStore> OpenMigratedAsync(string db, TimeProvider? clock = null,
+        CancellationToken cancellationToken = default) =>
+        OpenMigratedWithOptionsAsync(db, clock, new RiskStoreOptions(), cancellationToken);
+
+    /// <summary>Opens a store with <paramref name="options"/> and applies pending migrations.</summary>
+    public static async Task<IRiskStore> OpenMigratedWithOptionsAsync(string db, TimeProvider? clock, RiskStoreOptions options,
         CancellationToken cancellationToken = default)
     {
-        var store = Open(db, clock);
+        var store = Open(db, clock, options);
         try
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,11 @@ public sealed record ImportLedgerRequest(IReadOnlyList<string> Paths, string? Ki
 {
     /// <summary>Rows handed to the store at a time, 1–1,000,000: a file is never all in memory.</summary>
     public int BatchSize { get; init; } = 10_000;
+
+    /// <summary>When given, told the name of each phase as it ends: the check of every file, each file (with the
+    /// seconds the store spent writing it and the seconds the reader waited for the store), the commit. The CLI's
+    /// CRISK_PHASE_LOG.</summary>
+    public Action<string>? PhaseDone { get; init; }
 }
 
 /// <summary>The import use case: checks that every file can be read, then imports customers first and the other kinds
@@ -38,6 +43,8 @@ public static class ImportLedger
             files.Add(file with { Warnings = warnings, EstimatedRows = estimatedRows });
         }
 
+        request.PhaseDone?.Invoke("check every file (UTF-8, header)");
+
         var results = new List<ImportFileResult>(files.Count);
         var rejects = new List<(RejectsWriter? Writer, string FinalPath)>(files.Count);
         try
@@ -46,7 +53,7 @@ public static class ImportLedger
             {
                 var storedCustomers = await session.ReadCustomerIdsAsync(cancellationToken).ConfigureAwait(false);
                 var knownCustomers = new HashSet<string>(storedCustomers, StringComparer.Ordinal);
-                var context = new FileImportContext(session, knownCustomers, progress, request.BatchSize);
+                var context = new FileImportContext(session, knownCustomers, progress, request.BatchSize, request.PhaseDone);
                 var rejectsPaths = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
@@ -58,6 +65,8 @@ public static class ImportLedger
 
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            request.PhaseDone?.Invoke("commit");
 
             PublishRejects(rejects);
             return new ImportLedgerResult { Files = results, Warnings = plan.Warnings };
@@ -251,7 +260,16 @@ public static class ImportLedger
     private static readonly ExpertScoreRows s_expertScores = new();
 
     private sealed record FileImportContext(IImportSession Session, HashSet<string> KnownCustomers,
-        IProgress<ImportProgress>? Progress, int BatchSize);
+        IProgress<ImportProgress>? Progress, int BatchSize, Action<string>? PhaseDone);
+
+    /// <summary>Seconds the store spent writing a file's batches, and the reader spent waiting for it (phase log).</summary>
+    private sealed class StoreTimes
+    {
+        public long Writing;
+        public long Waiting;
+
+        public static double Seconds(long ticks) => (double)ticks / System.Diagnostics.Stopwatch.Frequency;
+    }
 
     private static Task<(ImportFileResult, RejectsWriter?)> ImportFileAsync(PlannedFile file, FileImportContext context,
         CancellationToken cancellationToken) => file.Kind switch
@@ -285,6 +303,7 @@ public static class ImportLedger
             var firstLineOfKey = new Dictionary<string, long>((int)Math.Min(file.EstimatedRows, MaxPresizedKeys), StringComparer.Ordinal);
             var batch = new List<T>(context.BatchSize);
             var counts = default(UpsertCounts);
+            var times = new StoreTimes();
             long rowsRead = 0, rejected = 0;
 
             while (ReadRow(source, file))
@@ -308,11 +327,19 @@ public static class ImportLedger
                     {
                         if (writing is not null)
                         {
+                            var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
                             counts += await writing.ConfigureAwait(false);
+                            times.Waiting += System.Diagnostics.Stopwatch.GetTimestamp() - waitStarted;
                         }
 
                         var full = batch;
-                        writing = Task.Run(() => mapper.UpsertAsync(context.Session, full, cancellationToken), cancellationToken);
+                        writing = Task.Run(async () =>
+                        {
+                            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                            var written = await mapper.UpsertAsync(context.Session, full, cancellationToken).ConfigureAwait(false);
+                            times.Writing += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                            return written;
+                        }, cancellationToken);
 
                         // A fresh list: the session holds the one it was given.
                         batch = new List<T>(context.BatchSize);
@@ -330,15 +357,23 @@ public static class ImportLedger
             {
                 var pending = writing;
                 writing = null;
+                var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
                 counts += await pending.ConfigureAwait(false);
+                times.Waiting += System.Diagnostics.Stopwatch.GetTimestamp() - waitStarted;
             }
 
             if (batch.Count > 0)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 counts += await mapper.UpsertAsync(context.Session, batch, cancellationToken).ConfigureAwait(false);
+                var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                times.Writing += elapsed;
+                times.Waiting += elapsed;
             }
 
             rejects?.Dispose();
+            context.PhaseDone?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(file.Path)}, {rowsRead:N0} rows (store writing {StoreTimes.Seconds(times.Writing):0.000} s, reader waiting for it {StoreTimes.Seconds(times.Waiting):0.000} s)"));
             context.Progress?.Report(new ImportProgress(file.Path, file.Kind, rowsRead, FileDone: true));
             var result = new ImportFileResult
             {

@@ -19,6 +19,10 @@ internal static partial class NativeSqlite
     [DllImport(Library, EntryPoint = "sqlite3_reset")]
     public static extern int Reset(IntPtr statement);
 
+    [DllImport(Library, EntryPoint = "sqlite3_extended_errcode")]
+    [SuppressGCTransition]
+    public static extern int ExtendedErrorCode(IntPtr db);
+
     [DllImport(Library, EntryPoint = "sqlite3_changes64")]
     [SuppressGCTransition]
     public static extern long Changes(IntPtr db);

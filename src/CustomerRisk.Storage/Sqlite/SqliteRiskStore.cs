@@ -14,11 +14,13 @@ internal sealed class SqliteRiskStore : IRiskStore
 {
     private readonly SqliteConnections _connections;
     private readonly TimeProvider _clock;
+    private readonly bool _importsAlone;
 
-    public SqliteRiskStore(string path, TimeProvider clock)
+    public SqliteRiskStore(string path, TimeProvider clock, bool importsAlone = false)
     {
         _connections = new SqliteConnections(path);
         _clock = clock;
+        _importsAlone = importsAlone;
     }
 
     public string Provider => "sqlite";
@@ -43,7 +45,7 @@ internal sealed class SqliteRiskStore : IRiskStore
     public Task<IImportSession> BeginImportAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IImportSession>(SqliteImportSession.Begin(_connections, _clock));
+        return Task.FromResult<IImportSession>(SqliteImportSession.Begin(_connections, _clock, _importsAlone));
     }
 
     public async IAsyncEnumerable<CustomerLedger> ReadLedgersAsync(DateOnly asOf, string? customerId = null,

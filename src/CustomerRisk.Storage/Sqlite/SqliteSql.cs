@@ -15,14 +15,33 @@ internal static class SqliteSql
     /// columns all equal the stored ones is left alone (no update, no history, no change counted).</summary>
     public static string Upsert<T>(TableShape<T> shape)
     {
+        var sets = shape.NonKeyColumns.Select(c => $"{c.Name} = excluded.{c.Name}").ToList();
+        if (shape.HasCustomerKey)
+        {
+            sets.Add("customer_key = excluded.customer_key");
+        }
+
+        if (shape.Table == "payments")
+        {
+            sets.Add("invoice_key = excluded.invoice_key");
+        }
+
+        var differs = string.Join(" OR ", shape.NonKeyColumns.Select(c => $"{shape.Table}.{c.Name} IS NOT excluded.{c.Name}"));
+        return $"{Insert(shape)} ON CONFLICT ({string.Join(", ", shape.Key)}) DO UPDATE SET {string.Join(", ", sets)} " +
+               $"WHERE {differs}";
+    }
+
+    /// <summary>The plain insert of one row, parameters as in <see cref="Upsert{T}"/>: for a table that was empty when
+    /// the session first wrote to it, where nearly every row is new. A key already stored makes it fail (see
+    /// <see cref="SqliteStatement.TryInsert"/>) and the row goes through the upsert instead.</summary>
+    public static string Insert<T>(TableShape<T> shape)
+    {
         var columns = shape.Columns.Select(c => c.Name).ToList();
         var values = Enumerable.Range(1, columns.Count).Select(i => $"?{i}").ToList();
-        var sets = shape.NonKeyColumns.Select(c => $"{c.Name} = excluded.{c.Name}").ToList();
         if (shape.HasCustomerKey)
         {
             columns.Add("customer_key");
             values.Add($"?{columns.Count}");
-            sets.Add("customer_key = excluded.customer_key");
         }
 
         if (shape.Table == "payments")
@@ -30,13 +49,9 @@ internal static class SqliteSql
             // Link to the named invoice now when it is already stored; otherwise the commit links it.
             columns.Add("invoice_key");
             values.Add($"(SELECT invoice_key FROM invoices WHERE invoice_id = ?{shape.IndexOf("invoice_id") + 1})");
-            sets.Add("invoice_key = excluded.invoice_key");
         }
 
-        var differs = string.Join(" OR ", shape.NonKeyColumns.Select(c => $"{shape.Table}.{c.Name} IS NOT excluded.{c.Name}"));
-        return $"INSERT INTO {shape.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) " +
-               $"ON CONFLICT ({string.Join(", ", shape.Key)}) DO UPDATE SET {string.Join(", ", sets)} " +
-               $"WHERE {differs}";
+        return $"INSERT INTO {shape.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)})";
     }
 
     /// <summary>A temporary trigger (it lives only on the import session's connection, which knows the import run and

@@ -9,6 +9,9 @@ namespace CustomerRisk.Storage.Sqlite;
 /// and text is bound from UTF-16 without a copy, so one statement is reused for every row of a bulk path.</summary>
 internal sealed class SqliteStatement : IRowCursor
 {
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE: a UNIQUE index refused the row.</summary>
+    private const int UniqueConstraintFailed = 2067;
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _handle;
@@ -130,6 +133,29 @@ internal sealed class SqliteStatement : IRowCursor
 
         var key = NativeSqlite.LastInsertRowId(db);
         return key == 0 ? new UpsertOutcome(UpsertOutcome.Kind.Updated, 0) : new UpsertOutcome(UpsertOutcome.Kind.Inserted, key);
+    }
+
+    /// <summary>Runs a plain INSERT of one row: the new row's key, or 0 when a row of the same unique key is already
+    /// stored (SQLite checks the unique indexes before it writes anything, so a refused row leaves no trace and needs
+    /// no statement journal). Any other failure throws.</summary>
+    public long TryInsert()
+    {
+        var rc = NativeSqlite.Step(_handle);
+        if (rc == raw.SQLITE_DONE)
+        {
+            Check(NativeSqlite.Reset(_handle));
+            return NativeSqlite.LastInsertRowId(_db.DangerousGetHandle());
+        }
+
+        var extended = NativeSqlite.ExtendedErrorCode(_db.DangerousGetHandle());
+        NativeSqlite.Reset(_handle);
+        if (extended == UniqueConstraintFailed)
+        {
+            return 0;
+        }
+
+        Check(rc == raw.SQLITE_ROW ? raw.SQLITE_MISUSE : rc);
+        return 0;
     }
 
     public void Reset() => Check(NativeSqlite.Reset(_handle));

@@ -44,7 +44,7 @@ public static class AlertsApi
             .WithSummary("Bring the alerts up to date with the saved assessments (open, update, resolve); never duplicates.");
     }
 
-    private static async Task<Results<JsonHttpResult<ListPage<Alert>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<ListPage<Alert>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, StoreLocation location, ICustomerDirectory directory, CancellationToken cancellationToken,
         string? status = null, string? severity = null, string? customer = null, string? rule = null,
         int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50)
@@ -100,7 +100,7 @@ public static class AlertsApi
         return OperationsAccess.Json(OperationsAccess.PageOf(rows, page, pageSize));
     }
 
-    private static async Task<Results<JsonHttpResult<Alert>, ProblemHttpResult>> GetAsync(long alertId, ClaimsPrincipal user,
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> GetAsync(long alertId, ClaimsPrincipal user,
         StoreLocation location, ICustomerDirectory directory, CancellationToken cancellationToken)
     {
         await using var store = OperationsStoreFactory.Open(location.Db);
@@ -111,7 +111,7 @@ public static class AlertsApi
             : TypedResults.Problem(title: "No such alert.", detail: $"There is no alert {alertId} you can see.", statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<JsonHttpResult<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
+    private static async Task<Results<Ok<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         long alertId, AcknowledgeBody? body, ClaimsPrincipal user, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -135,7 +135,7 @@ public static class AlertsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
+    private static async Task<Results<Ok<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
         long alertId, ResolveBody? body, ClaimsPrincipal user, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -163,7 +163,7 @@ public static class AlertsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<SyncResult>, ValidationProblem, ProblemHttpResult>> SyncAsync(SyncBody? body,
+    private static async Task<Results<Ok<SyncResult>, ValidationProblem, ProblemHttpResult>> SyncAsync(SyncBody? body,
         StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();

@@ -38,7 +38,7 @@ public static class ReviewsApi
             .WithSummary("The customer's Delphi rounds: median and IQR per round and criterion, and convergence; 404 without expert scores.");
     }
 
-    private static async Task<Results<JsonHttpResult<ListPage<ReviewDueRow>>, ValidationProblem>> DueAsync(
+    private static async Task<Results<Ok<ListPage<ReviewDueRow>>, ValidationProblem>> DueAsync(
         StoreLocation location, TimeProvider clock, CancellationToken cancellationToken,
         [FromQuery(Name = "as_of")] string? asOf = null, bool all = false, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50)
     {
@@ -55,7 +55,7 @@ public static class ReviewsApi
         return OperationsAccess.Json(OperationsAccess.PageOf(rows, page, pageSize));
     }
 
-    private static async Task<Results<JsonHttpResult<CreditReview>, ProblemHttpResult>> GetAsync(long reviewId, StoreLocation location,
+    private static async Task<Results<Ok<CreditReview>, ProblemHttpResult>> GetAsync(long reviewId, StoreLocation location,
         CancellationToken cancellationToken)
     {
         await using var store = OperationsStoreFactory.Open(location.Db);
@@ -65,7 +65,7 @@ public static class ReviewsApi
             : OperationsAccess.Json(review);
     }
 
-    private static async Task<Results<JsonHttpResult<ReplayReviewResult>, ProblemHttpResult>> ReplayAsync(long reviewId, StoreLocation location,
+    private static async Task<Results<Ok<ReplayReviewResult>, ProblemHttpResult>> ReplayAsync(long reviewId, StoreLocation location,
         CancellationToken cancellationToken)
     {
         await using var store = OperationsStoreFactory.Open(location.Db);
@@ -80,7 +80,7 @@ public static class ReviewsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<IReadOnlyList<CreditReview>>, ProblemHttpResult>> HistoryAsync(string customerId,
+    private static async Task<Results<Ok<IReadOnlyList<CreditReview>>, ProblemHttpResult>> HistoryAsync(string customerId,
         ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, CancellationToken cancellationToken)
     {
         if (!await user.CanSeeAsync(customerId, directory, cancellationToken))
@@ -92,7 +92,7 @@ public static class ReviewsApi
         return OperationsAccess.Json(await store.ReadReviewsAsync(customerId, cancellationToken));
     }
 
-    private static async Task<Results<JsonHttpResult<RecordReviewResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(string customerId,
+    private static async Task<Results<Created<RecordReviewResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(string customerId,
         RecordBody? body, ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -136,7 +136,7 @@ public static class ReviewsApi
         {
             var result = await RecordReview.HandleAsync(new RecordReviewRequest(customerId, body!.Decision!, body.Reason!, OperationsAccess.NameOf(user),
                 date, body.NewLimit, body.NewTermsDays), store, credit, location.Policy, clock, cancellationToken);
-            return OperationsAccess.Json(result, StatusCodes.Status201Created);
+            return OperationsAccess.CreatedJson(result, $"/api/reviews/{result.Review.ReviewId}");
         }
         catch (OperationRefusedException refusal)
         {
@@ -144,7 +144,7 @@ public static class ReviewsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<CustomerDelphiSummary>, ProblemHttpResult>> DelphiAsync(string customerId,
+    private static async Task<Results<Ok<CustomerDelphiSummary>, ProblemHttpResult>> DelphiAsync(string customerId,
         ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, CancellationToken cancellationToken)
     {
         if (!await user.CanSeeAsync(customerId, directory, cancellationToken))

@@ -36,7 +36,8 @@ public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFi
         using var none = JsonDocument.Parse(await manager.GetStringAsync("/api/audit?to=2026-06-30"));
         using var verify = JsonDocument.Parse(await manager.GetStringAsync("/api/audit/verify"));
 
-        Assert.Equal([2L], family.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        // seq 8: the sample's limit grant, after the review (1), the five users added (2–6) and the analyst's token (7).
+        Assert.Equal([8L], family.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
         Assert.Equal(0, none.RootElement.GetProperty("total").GetInt64());
         Assert.True(verify.RootElement.GetProperty("intact").GetBoolean());
     }

@@ -268,6 +268,32 @@ internal sealed class OperationsStore : IOperationsStore
         return saved;
     }
 
+    public async Task<WebhookSubscription?> RemoveSubscriptionAsync(long subscriptionId, Func<WebhookSubscription, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Only an active subscription changes, so of two removals at once exactly one appends its record.
+        var changed = await db.Set<WebhookSubscriptionEntity>().Where(s => s.SubscriptionId == subscriptionId && s.Active)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Active, false), cancellationToken).ConfigureAwait(false);
+        var row = await db.Set<WebhookSubscriptionEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == subscriptionId, cancellationToken)
+            .ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var now = OperationMapping.ToSubscription(row);
+        if (changed > 0)
+        {
+            await AuditAsync(db, audit(now), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return now;
+    }
+
     public async Task<IReadOnlyList<WebhookSubscription>> ReadSubscriptionsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = _open();

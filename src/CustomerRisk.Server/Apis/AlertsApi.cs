@@ -3,6 +3,7 @@ using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Operations;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Server.Hosting;
+using CustomerRisk.Server.Security;
 using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -89,15 +90,11 @@ public static class AlertsApi
             return OperationsAccess.NoSuchCustomer(customerId);
         }
 
+        // Filtered, ordered and paged by the database, the sales owner scope included (docs/server.md).
         await using var store = OperationsStoreFactory.Open(location.Db);
-        var visible = customerId is null ? await user.VisibleCustomersAsync(store, cancellationToken) : null;
-        var all = await ListAlerts.HandleAsync(new ListAlertsRequest(wanted, customerId), store, cancellationToken);
-        var rows = all
-            .Where(a => severity is null || a.Severity == severity)
-            .Where(a => string.IsNullOrEmpty(rule) || a.RuleId == rule)
-            .Where(a => visible is null || visible.Contains(a.CustomerId))
-            .ToArray();
-        return OperationsAccess.Json(OperationsAccess.PageOf(rows, page, pageSize));
+        var found = await ListAlerts.PageAsync(new AlertQuery(wanted, customerId, severity, string.IsNullOrEmpty(rule) ? null : rule,
+            user.OwnerScope(), page, pageSize), store, cancellationToken);
+        return OperationsAccess.Json(new ListPage<Alert>(found.Items, found.Total, page, pageSize));
     }
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult>> GetAsync(long alertId, ClaimsPrincipal user,

@@ -60,22 +60,6 @@ public static class OperationsAccess
         return profile is not null && (scope is null || profile.SalesOwner == scope);
     }
 
-    /// <summary>The customer ids a sales user may see, or null when the user sees every customer.</summary>
-    public static async Task<HashSet<string>?> VisibleCustomersAsync(this ClaimsPrincipal user, IOperationsStore store,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(store);
-        var scope = user.OwnerScope();
-        if (scope is null)
-        {
-            return null;
-        }
-
-        var customers = await store.ReadCustomersAsync(null, cancellationToken);
-        return customers.Where(c => c.SalesOwner == scope).Select(c => c.CustomerId).ToHashSet(StringComparer.Ordinal);
-    }
-
     /// <summary>The signed-in user's name: who acknowledged, reviewed or acted.</summary>
     public static string NameOf(ClaimsPrincipal user)
     {

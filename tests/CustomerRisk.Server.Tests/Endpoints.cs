@@ -66,6 +66,7 @@ public static class Endpoints
         new("reviews.history", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/reviews", () => null),
         new("reviews.record", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/reviews",
             () => JsonContent.Create(new { decision = "keep", reason = "as recommended", reviewed_on = "2026-06-30" })),
+        new("reviews.recommend", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/reviews/recommendation?reviewed_on=2026-06-30", () => null),
         new("reviews.delphi", HttpMethod.Get, $"/api/customers/{DelphiCustomerPlaceholder}/delphi", () => null),
         new("collections.worklist", HttpMethod.Get, "/api/collections?as_of=2026-06-30&page_size=5", () => null),
         new("collections.evaluate", HttpMethod.Post, "/api/collections/evaluate", () => JsonContent.Create(new { as_of = "2026-06-30" })),

@@ -46,6 +46,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["reviews.replay"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["reviews.history"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["reviews.record"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["reviews.recommend"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["reviews.delphi"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["collections.worklist"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
         ["collections.evaluate"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Collector],

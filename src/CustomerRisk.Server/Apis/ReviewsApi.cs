@@ -32,6 +32,8 @@ public static class ReviewsApi
         var customer = app.MapGroup("/api/customers/{customerId}").WithTags("Reviews");
         customer.MapGet("/reviews", HistoryAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewReaders))
             .WithSummary("The customer's recorded reviews, newest first.");
+        customer.MapGet("/reviews/recommendation", RecommendAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewReaders))
+            .WithSummary("What the policy recommends for the customer's review on a date (default today): decision, limit and its change, terms, reasons, and the snapshot it is computed from; nothing is stored.");
         customer.MapPost("/reviews", RecordAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewDeciders))
             .WithSummary("Record a review of the customer as the signed-in user, with a snapshot of its inputs and the policy's recommendation.");
         customer.MapGet("/delphi", DelphiAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewReaders))
@@ -90,6 +92,35 @@ public static class ReviewsApi
 
         await using var store = OperationsStoreFactory.Open(location.Db);
         return OperationsAccess.Json(await store.ReadReviewsAsync(customerId, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ReviewAdvice>, ValidationProblem, ProblemHttpResult>> RecommendAsync(string customerId,
+        ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken,
+        [FromQuery(Name = "reviewed_on")] string? reviewedOn = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var date = OperationsAccess.DateOrToday(reviewedOn, "reviewed_on", clock, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!await user.CanSeeAsync(customerId, directory, cancellationToken))
+        {
+            return OperationsAccess.NoSuchCustomer(customerId);
+        }
+
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
+        await using var credit = CreditStoreFactory.Open(location.Db, clock);
+        try
+        {
+            return OperationsAccess.Json(await RecommendReview.HandleAsync(new RecommendReviewRequest(customerId, date), store, credit, location.Policy,
+                cancellationToken));
+        }
+        catch (OperationRefusedException refusal)
+        {
+            return OperationsAccess.Refused(refusal);
+        }
     }
 
     private static async Task<Results<Created<RecordReviewResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(string customerId,

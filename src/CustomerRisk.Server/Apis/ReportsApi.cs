@@ -21,7 +21,7 @@ public static class ReportsApi
     public static readonly string[] Formats = ["html", "md", "pdf"];
 
     /// <summary>The cache size of one kept assessment (the cache holds 32 units): at most two dates are kept at once,
-    /// since a large book's assessment takes hundreds of MB.</summary>
+    /// since a whole book's assessment holds every customer's figures.</summary>
     public const int BasisCacheSize = 12;
 
     public static void MapReportsApi(this WebApplication app)

@@ -60,6 +60,9 @@ public static class ServerApp
         app.MapAuditApi();
         app.MapReportsApi();
         app.MapOrdersApi();
+        app.MapLimitsApi();
+        app.MapCollateralApi();
+        app.MapWebhooksApi();
         app.MapDashboard();
         return app;
     }

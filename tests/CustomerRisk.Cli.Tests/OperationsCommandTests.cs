@@ -109,6 +109,10 @@ public sealed class OperationsCommandTests
             "--date", "2026-07-01")).ExitCode);
         Assert.Equal(0, (await Crisk("collections", "evaluate", "--as-of", "2026-07-31")).ExitCode);
         Assert.Equal(0, (await Crisk("webhooks", "add", "http://127.0.0.1:9/hook", "--by", "ops")).ExitCode);
+        var removed = await Crisk("webhooks", "remove", "1", "--by", "ops");
+        Assert.True(removed.ExitCode == 0, removed.Error);
+        Assert.Contains("Webhook 1 (http://127.0.0.1:9/hook) removed", removed.Out, StringComparison.Ordinal);
+        Assert.Equal(2, (await Crisk("webhooks", "remove", "99")).ExitCode);
         var audit = await Crisk("audit", "list", "--limit", "500", "--format", "json");
         var verify = await Crisk("audit", "verify");
 
@@ -117,7 +121,7 @@ public sealed class OperationsCommandTests
         {
             var records = json.RootElement.EnumerateArray().ToArray();
             string[] kinds = ["alert.acknowledge", "alert.resolve", "review.record", "collateral.add", "collection.action", "collection.promise",
-                "webhook.add"];
+                "webhook.add", "webhook.remove"];
             foreach (var kind in kinds)
             {
                 Assert.Contains(records, r => r.GetProperty("action").GetString() == kind && r.GetProperty("after").GetString() is { Length: > 2 });

@@ -14,17 +14,18 @@ public sealed class AuditReportModelPageTests(RunningServer server) : BrowserSes
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit trail" })).ToBeVisibleAsync();
-        // The three samples, and whatever the server's own start-up decisions added (those are audited too).
+        // The three samples, and whatever the server's own start-up decisions and the tests' sign-ins added (those are
+        // audited too); the page shows 50 a page.
         var verified = page.Locator("#audit-verify[data-intact='true']");
         await Assertions.Expect(verified).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Verified: the chain is intact \(\d+ records\)\.$"));
         var records = int.Parse(System.Text.RegularExpressions.Regex.Match(await verified.TextContentAsync() ?? "", @"\d+").Value,
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(records >= 3, $"{records} audit records, the samples alone are 3");
-        await Assertions.Expect(page.Locator("#audit-table tbody tr")).ToHaveCountAsync(records);
+        await Assertions.Expect(page.Locator("#audit-table tbody tr")).ToHaveCountAsync(Math.Min(records, 50));
         await page.GetByLabel("Action").FillAsync("limit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("kind=limit", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("#audit-table tbody tr")).Not.ToHaveCountAsync(records);
+        await Assertions.Expect(page.Locator("#audit-table tbody tr")).Not.ToHaveCountAsync(Math.Min(records, 50));
         var actions = await page.Locator("#audit-table tbody tr td:nth-child(4)").AllTextContentsAsync();
         Assert.True(actions.Count >= 2, $"{actions.Count} limit records, the samples alone are 2");
         Assert.All(actions, a => Assert.StartsWith("limit.", a, StringComparison.Ordinal));

@@ -91,6 +91,25 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     }
 
     [BrowserFact]
+    public async Task CreditManager_SeesThePolicysRecommendation_PrefilledBeforeDeciding()
+    {
+        var (page, errors) = await SignedInAsync("carl", "en-GB");
+
+        await page.GotoAsync(server.BaseUrl + "/reviews?all=true");
+        var row = page.Locator("#review-table tbody tr").Nth(1);
+        var customer = (await row.GetAttributeAsync("data-customer-id"))!;
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Review {customer}" }).ClickAsync();
+
+        var advice = page.Locator("#review-advice-text");
+        await Assertions.Expect(advice).ToHaveTextAsync(new Regex(@"^The policy recommends .+: limit [\d,]+ \(now .+, change .+\), terms \d+ days\."));
+        var chosen = await page.Locator("#review-form select[name=decision] option:checked").TextContentAsync();
+        await Assertions.Expect(advice).ToContainTextAsync($"recommends {chosen}:");
+        Assert.True(await page.Locator("#review-advice li").CountAsync() > 0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "review-advice.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
     public async Task CreditManager_RecordsAPromiseInTheWorklist_AndTheRowShowsIt()
     {
         var (page, errors) = await SignedInAsync("carl", "en-GB");

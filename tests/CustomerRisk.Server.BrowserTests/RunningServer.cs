@@ -15,8 +15,8 @@ using Microsoft.Extensions.Hosting;
 namespace CustomerRisk.Server.BrowserTests;
 
 /// <summary>The real server on Kestrel, on a free loopback port, over a SQLite store holding a generated portfolio of
-/// 80 customers assessed at two dates, with the alerts of the latest assessment open, and a credit manager and a sales
-/// user.</summary>
+/// 80 customers assessed at two dates, with the alerts of the latest assessment open, and a credit manager, a sales
+/// user and an administrator.</summary>
 public sealed class RunningServer : IAsyncLifetime
 {
     public const string Password = "correct horse battery";
@@ -57,6 +57,7 @@ public sealed class RunningServer : IAsyncLifetime
         {
             await AddUser.HandleAsync(new AddUserRequest("carl", UserRoles.CreditManager, null, Password), users, TimeProvider.System, default);
             await AddUser.HandleAsync(new AddUserRequest("sam", UserRoles.Sales, "anna.berg", Password), users, TimeProvider.System, default);
+            await AddUser.HandleAsync(new AddUserRequest("ada", UserRoles.Admin, null, Password), users, TimeProvider.System, default);
         }
 
         await BrowserSamples.AddAsync(db);

@@ -4,24 +4,30 @@ using CustomerRisk.Application.Users;
 
 namespace CustomerRisk.Server.Tests;
 
-/// <summary>GET /api/audit and /api/audit/verify over the fixture's four audit records (seq 1 is the fixture's review,
-/// 2-4 are AuditTrailSample): every
-/// filter, paging, bad filters, and the chain verified.</summary>
+/// <summary>GET /api/audit and /api/audit/verify over the fixture's audit records, in order: seq 1 the fixture's review,
+/// 2–6 the five users added (<c>user.add</c> by <c>crisk users</c>), 7 the analyst's token (<c>token.issue</c>), 8–10
+/// AuditTrailSample (all at the fixture clock's instant, 2026-07-01), then 11–15 the five test users' sign-ins through
+/// the server (<c>user.sign_in</c>, stamped by the server's own clock, so after 2026-07-01). Every filter, paging, bad
+/// filters, and the chain verified.</summary>
 public sealed class AuditApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private HttpClient Manager => fixture.ClientFor(UserRoles.CreditManager);
 
     [Theory]
-    [InlineData("", new long[] { 4, 3, 2, 1 })]
-    [InlineData("?customer=" + AuditTrailSample.Customer, new long[] { 4, 2 })]
-    [InlineData("?kind=limit", new long[] { 4, 2 })]
-    [InlineData("?kind=limit.grant", new long[] { 2 })]
+    [InlineData("", new long[] { 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 })]
+    [InlineData("?customer=" + AuditTrailSample.Customer, new long[] { 10, 8 })]
+    [InlineData("?kind=limit", new long[] { 10, 8 })]
+    [InlineData("?kind=limit.grant", new long[] { 8 })]
     [InlineData("?kind=lim", new long[0])]
-    [InlineData("?user=crisk%20import", new long[] { 3 })]
-    [InlineData("?user=carl&kind=limit", new long[] { 2 })]
-    [InlineData("?from=2026-07-01&to=2026-07-01", new long[] { 4, 3, 2, 1 })]
+    [InlineData("?user=crisk%20import", new long[] { 9 })]
+    [InlineData("?user=carl&kind=limit", new long[] { 8 })]
+    [InlineData("?user=carl", new long[] { 12, 8, 1 })]
+    [InlineData("?kind=user", new long[] { 15, 14, 13, 12, 11, 6, 5, 4, 3, 2 })]
+    [InlineData("?kind=user.sign_in", new long[] { 15, 14, 13, 12, 11 })]
+    [InlineData("?kind=token", new long[] { 7 })]
+    [InlineData("?from=2026-07-01&to=2026-07-01", new long[] { 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 })]
     [InlineData("?to=2026-06-30", new long[0])]
-    [InlineData("?from=2026-07-02", new long[0])]
+    [InlineData("?from=2026-07-02", new long[] { 15, 14, 13, 12, 11 })]
     public async Task List_AppliesEveryFilter_NewestFirst(string query, long[] expected)
     {
         using var json = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit" + query));
@@ -48,12 +54,14 @@ public sealed class AuditApiTests(ServerFixture fixture) : IClassFixture<ServerF
     {
         using var first = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit?page_size=2"));
         using var second = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit?page_size=2&page=2"));
-        using var beyond = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit?page_size=2&page=3"));
+        using var last = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit?page_size=2&page=8"));
+        using var beyond = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit?page_size=2&page=9"));
 
-        Assert.Equal([4L, 3L], first.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
-        Assert.Equal([2L, 1L], second.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        Assert.Equal([15L, 14L], first.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        Assert.Equal([13L, 12L], second.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        Assert.Equal([1L], last.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
         Assert.Equal(0, beyond.RootElement.GetProperty("items").GetArrayLength());
-        Assert.All([first, second, beyond], j => Assert.Equal(4, j.RootElement.GetProperty("total").GetInt64()));
+        Assert.All([first, second, last, beyond], j => Assert.Equal(15, j.RootElement.GetProperty("total").GetInt64()));
     }
 
     [Theory]
@@ -79,7 +87,7 @@ public sealed class AuditApiTests(ServerFixture fixture) : IClassFixture<ServerF
         using var json = JsonDocument.Parse(await Manager.GetStringAsync("/api/audit/verify"));
 
         Assert.True(json.RootElement.GetProperty("intact").GetBoolean());
-        Assert.Equal(4, json.RootElement.GetProperty("records").GetInt64());
+        Assert.Equal(15, json.RootElement.GetProperty("records").GetInt64());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("broken_at").ValueKind);
     }
 }

@@ -24,6 +24,8 @@ public static class Endpoints
     public const string ModelPlaceholder = "{model}";
     /// <summary>Replaced by the id of a token issued for the request (see <see cref="WithRevocableTokenAsync"/>).</summary>
     public const string RevocableTokenPlaceholder = "{token}";
+    /// <summary>Replaced by the id of a webhook subscription added for the request (see <see cref="WithRevocableTokenAsync"/>).</summary>
+    public const string WebhookPlaceholder = "{webhook}";
 
     public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
     {
@@ -64,6 +66,7 @@ public static class Endpoints
         new("reviews.history", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/reviews", () => null),
         new("reviews.record", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/reviews",
             () => JsonContent.Create(new { decision = "keep", reason = "as recommended", reviewed_on = "2026-06-30" })),
+        new("reviews.recommend", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/reviews/recommendation?reviewed_on=2026-06-30", () => null),
         new("reviews.delphi", HttpMethod.Get, $"/api/customers/{DelphiCustomerPlaceholder}/delphi", () => null),
         new("collections.worklist", HttpMethod.Get, "/api/collections?as_of=2026-06-30&page_size=5", () => null),
         new("collections.evaluate", HttpMethod.Post, "/api/collections/evaluate", () => JsonContent.Create(new { as_of = "2026-06-30" })),
@@ -76,6 +79,20 @@ public static class Endpoints
         new("reports.portfolio", HttpMethod.Get, "/api/reports/portfolio?format=md", () => null),
         new("audit.list", HttpMethod.Get, "/api/audit?page_size=5", () => null),
         new("audit.verify", HttpMethod.Get, "/api/audit/verify", () => null),
+        new("limits.show", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/limits?as_of=2026-06-30", () => null),
+        new("limits.grant", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/limits",
+            () => JsonContent.Create(new { amount = 50000m, reason = "annual review", valid_from = "2026-07-01" })),
+        new("collateral.list", HttpMethod.Get, "/api/collateral?as_of=2026-06-30&page_size=5", () => null),
+        new("collateral.customer", HttpMethod.Get, $"/api/customers/{OwnCustomerPlaceholder}/collateral?as_of=2026-06-30", () => null),
+        new("collateral.add", HttpMethod.Post, $"/api/customers/{OwnCustomerPlaceholder}/collateral", () => JsonContent.Create(new
+        {
+            kind = "guarantee", value = 10000m, haircut = 0.2m, valid_from = "2026-06-01", expiry = "2027-05-31", description = "parent guarantee",
+        })),
+        new("webhooks.list", HttpMethod.Get, "/api/webhooks", () => null),
+        new("webhooks.add", HttpMethod.Post, "/api/webhooks",
+            () => JsonContent.Create(new { url = "https://erp.example/hooks", events = new[] { "alert.opened" } })),
+        // Each call removes a fresh subscription (removing one twice is 204 too, but would test nothing the second time).
+        new("webhooks.remove", HttpMethod.Delete, "/api/webhooks/" + WebhookPlaceholder, () => null),
         new("orders.check", HttpMethod.Post, "/api/orders/check", () => new StringContent(
             $"{{\"customer_id\":\"{OwnCustomerPlaceholder}\",\"amount\":100,\"as_of\":\"2026-06-30\"}}", Encoding.UTF8, "application/json")),
         new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),
@@ -85,9 +102,18 @@ public static class Endpoints
 
     public static Endpoint Named(string name) => All.Single(e => e.Name == name);
 
-    /// <summary>The path with a freshly issued token of ana in place of <see cref="RevocableTokenPlaceholder"/>.</summary>
+    /// <summary>The path with a freshly issued token of ana in place of <see cref="RevocableTokenPlaceholder"/>, and a
+    /// freshly added webhook subscription in place of <see cref="WebhookPlaceholder"/>.</summary>
     public static async Task<string> WithRevocableTokenAsync(string path, string db)
     {
+        if (path.Contains(WebhookPlaceholder, StringComparison.Ordinal))
+        {
+            await using var store = CustomerRisk.Storage.Operations.OperationsStoreFactory.Open(db);
+            var added = await CustomerRisk.Application.Webhooks.AddWebhook.HandleAsync(
+                new CustomerRisk.Application.Webhooks.AddWebhookRequest("https://removable.example/hook", By: "tests"), store, TimeProvider.System);
+            return path.Replace(WebhookPlaceholder, added.SubscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         if (!path.Contains(RevocableTokenPlaceholder, StringComparison.Ordinal))
         {
             return path;

@@ -36,7 +36,8 @@ public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFi
         using var none = JsonDocument.Parse(await manager.GetStringAsync("/api/audit?to=2026-06-30"));
         using var verify = JsonDocument.Parse(await manager.GetStringAsync("/api/audit/verify"));
 
-        Assert.Equal([2L], family.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
+        // seq 8: the sample's limit grant, after the review (1), the five users added (2–6) and the analyst's token (7).
+        Assert.Equal([8L], family.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("seq").GetInt64()));
         Assert.Equal(0, none.RootElement.GetProperty("total").GetInt64());
         Assert.True(verify.RootElement.GetProperty("intact").GetBoolean());
     }
@@ -84,6 +85,31 @@ public sealed class PostgresSmokeTests(PostgresServerFixture fixture) : IClassFi
         var operations = view.RootElement.GetProperty("operations");
         Assert.Contains(operations.GetProperty("reviews").EnumerateArray(), r => r.GetProperty("reason").GetString() == "fine");
         Assert.Contains(operations.GetProperty("collections").GetProperty("promises").EnumerateArray(), p => p.GetProperty("amount").GetDecimal() == 50m);
+    }
+
+    [PostgresFact]
+    public async Task LimitCoverAndWebhook_AreRecordedOnPostgres()
+    {
+        var manager = fixture.ClientFor(UserRoles.CreditManager);
+        var admin = fixture.ClientFor(UserRoles.Admin);
+        var customer = fixture.OtherOwnerCustomer;
+
+        using var grant = await manager.PostAsJsonAsync($"/api/customers/{customer}/limits", new { amount = 12345m, reason = "pg", valid_from = "2026-06-01" });
+        using var limits = JsonDocument.Parse(await manager.GetStringAsync($"/api/customers/{customer}/limits?as_of=2026-06-30"));
+        using var cover = await manager.PostAsJsonAsync($"/api/customers/{customer}/collateral", new { kind = "deposit", value = 1000m, valid_from = "2026-06-01" });
+        using var covers = JsonDocument.Parse(await manager.GetStringAsync($"/api/collateral?as_of=2026-06-30&customer={customer}"));
+        using var hook = await admin.PostAsJsonAsync("/api/webhooks", new { url = "https://pg.example/hook" });
+        using var added = JsonDocument.Parse(await hook.Content.ReadAsStringAsync());
+        var id = added.RootElement.GetProperty("subscription").GetProperty("subscription_id").GetInt64();
+        using var remove = await admin.DeleteAsync($"/api/webhooks/{id}");
+        using var hooks = JsonDocument.Parse(await admin.GetStringAsync("/api/webhooks"));
+
+        Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
+        Assert.Equal(12345m, limits.RootElement.GetProperty("effective_limit").GetDecimal());
+        Assert.Equal(HttpStatusCode.Created, cover.StatusCode);
+        Assert.Equal(1000m, covers.RootElement.GetProperty("counted_value").GetDecimal());
+        Assert.Equal(HttpStatusCode.NoContent, remove.StatusCode);
+        Assert.False(hooks.RootElement.EnumerateArray().Single(h => h.GetProperty("subscription_id").GetInt64() == id).GetProperty("active").GetBoolean());
     }
 }
 

@@ -13,7 +13,11 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
 
     // Endpoint → the roles allowed; every other signed-in role gets 403, no session 401 (health: open to all).
     // Endpoints that answer 201 Created when allowed.
-    private static readonly string[] Creating = ["users.add", "reviews.record", "collections.action", "collections.promise"];
+    private static readonly string[] Creating =
+        ["users.add", "reviews.record", "collections.action", "collections.promise", "limits.grant", "collateral.add", "webhooks.add"];
+
+    // Endpoints that answer 204 No Content when allowed.
+    private static readonly string[] Emptying = ["users.revoke-token", "webhooks.remove"];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
@@ -42,6 +46,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["reviews.replay"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["reviews.history"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["reviews.record"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["reviews.recommend"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["reviews.delphi"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
         ["collections.worklist"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst, UserRoles.Collector],
         ["collections.evaluate"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Collector],
@@ -54,6 +59,16 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["audit.verify"] = [UserRoles.Admin, UserRoles.CreditManager],
         // Checking an order records a credit decision: not for the analyst or the collector (docs/server.md).
         ["orders.check"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Sales],
+        // Limits and covers are credit decisions: read by those who read reviews, decided by those who record them.
+        ["limits.show"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["limits.grant"] = [UserRoles.Admin, UserRoles.CreditManager],
+        ["collateral.list"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["collateral.customer"] = [UserRoles.Admin, UserRoles.CreditManager, UserRoles.Analyst],
+        ["collateral.add"] = [UserRoles.Admin, UserRoles.CreditManager],
+        // A subscription sends every customer's alerts to another system: an administrator's decision, like a token.
+        ["webhooks.list"] = [UserRoles.Admin],
+        ["webhooks.add"] = [UserRoles.Admin],
+        ["webhooks.remove"] = [UserRoles.Admin],
         ["openapi"] = Readers,
         ["health.live"] = [.. Readers, Anonymous],
         ["health.ready"] = [.. Readers, Anonymous],
@@ -66,7 +81,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         {
             foreach (var role in Readers.Append(Anonymous))
             {
-                var ok = endpoint.Name == "users.revoke-token" ? 204 : Creating.Contains(endpoint.Name) ? 201 : 200;
+                var ok = Emptying.Contains(endpoint.Name) ? 204 : Creating.Contains(endpoint.Name) ? 201 : 200;
                 var expected = Allowed[endpoint.Name].Contains(role) ? ok : role == Anonymous ? 401 : 403;
                 data.Add(endpoint.Name, role, expected);
             }

@@ -149,7 +149,8 @@ public class ServerFixture : IAsyncLifetime
                 AsOf), operations, credit, CreditPolicy.Default, Clock)).Review.ReviewId;
         }
 
-        await using (var users = ServerStores.OpenUsers(Db))
+        // The user changes are audited, stamped by the fixture's clock like the records before them.
+        await using (var users = ServerStores.OpenUsers(Db, Clock))
         {
             foreach (var (role, name) in Users)
             {

@@ -24,6 +24,19 @@ public static class ListAlerts
             .ToArray();
     }
 
+    /// <summary>One page of the queue, filtered and paged by the store (the same order and rows as
+    /// <see cref="HandleAsync"/> filtered and sliced, without reading every alert).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A page below 1 or a page size outside 1–500.</exception>
+    public static Task<AlertPage> PageAsync(AlertQuery query, IAlertStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 500);
+        return store.SearchAlertsAsync(query, cancellationToken);
+    }
+
     /// <summary>extreme 3, high 2, medium 1, low 0, anything else −1.</summary>
     public static int SeverityRank(string severity) => severity switch
     {

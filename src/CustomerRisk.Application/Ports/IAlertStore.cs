@@ -11,6 +11,11 @@ public interface IAlertStore
     /// <summary>One alert, or null when there is none with that id.</summary>
     Task<Alert?> ReadAlertAsync(long alertId, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the alerts matching <paramref name="query"/>, in the queue's order (most severe first, then
+    /// latest seen, then customer id in ordinal order, then id: <see cref="ListAlerts"/>), filtered, ordered and paged by
+    /// the database, with the number of matching alerts.</summary>
+    Task<AlertPage> SearchAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>The open and acknowledged alerts of one customer, or of all when <paramref name="customerId"/> is null.</summary>
     Task<IReadOnlyList<Alert>> ReadActiveAlertsAsync(string? customerId, CancellationToken cancellationToken = default);
 

@@ -15,11 +15,13 @@ public interface IUserStore : IAsyncDisposable
     /// <summary>Every user, by name.</summary>
     Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Adds a user; false when the name is taken (nothing changed).</summary>
-    Task<bool> AddAsync(UserAccount user, CancellationToken cancellationToken = default);
+    /// <summary>Adds a user, and appends <paramref name="audit"/> (when given) to the audit trail in the same
+    /// transaction; false when the name is taken (nothing changed, nothing appended).</summary>
+    Task<bool> AddAsync(UserAccount user, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a token of an existing user.</summary>
-    Task AddTokenAsync(ApiTokenRecord token, CancellationToken cancellationToken = default);
+    /// <summary>Stores a token of an existing user, and appends <paramref name="audit"/> (when given) to the audit trail
+    /// in the same transaction.</summary>
+    Task AddTokenAsync(ApiTokenRecord token, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>The user's tokens (hashes only), oldest first.</summary>
     Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(string userName, CancellationToken cancellationToken = default);
@@ -28,6 +30,7 @@ public interface IUserStore : IAsyncDisposable
     Task<IReadOnlyList<ApiTokenRecord>> FindTokensByIdAsync(string tokenId, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the token revoked at <paramref name="at"/> unless it is revoked already (the first revocation
-    /// stands); false when there is no such token.</summary>
-    Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// stands), and appends <paramref name="audit"/> (when given) in the same transaction only when this call revoked
+    /// it; false when there is no such token.</summary>
+    Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,11 @@ public interface IWebhookStore
     Task<WebhookSubscription> AddSubscriptionAsync(WebhookSubscription subscription, Func<WebhookSubscription, AuditEntry> audit,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Marks an active subscription inactive and appends its audit record in the same transaction; the
+    /// subscription as it now stands (an inactive one unchanged, nothing appended), or null when there is none.</summary>
+    Task<WebhookSubscription?> RemoveSubscriptionAsync(long subscriptionId, Func<WebhookSubscription, AuditEntry> audit,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Every subscription, by id.</summary>
     Task<IReadOnlyList<WebhookSubscription>> ReadSubscriptionsAsync(CancellationToken cancellationToken = default);
 

@@ -41,38 +41,51 @@ public static class BuildRiskReport
             }
         }
 
-        var assessed = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(request.AsOf, null, Save: false), store,
-            policy, clock, progress, cancellationToken).ConfigureAwait(false);
-        var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
-        await foreach (var ledger in store.ReadLedgersAsync(request.AsOf, null, cancellationToken).ConfigureAwait(false))
-        {
-            profiles[ledger.Customer.CustomerId] = CustomerProfile.FromLedger(ledger, request.AsOf);
-        }
-
-        var classes = ValueLoyaltyGrid.Classify(assessed.Customers, profiles, policy);
-        var portfolio = RiskReportBuilder.BuildPortfolio(assessed, classes, policy);
+        var basis = await PrepareAsync(request.AsOf, store, policy, clock, progress, cancellationToken).ConfigureAwait(false);
         CustomerRiskReport? customer = null;
         if (request.CustomerId is { } customerId)
         {
-            var index = -1;
-            for (var i = 0; i < assessed.Customers.Count; i++)
-            {
-                if (assessed.Customers[i].CustomerId == customerId)
-                {
-                    index = i;
-                    break;
-                }
-            }
-
-            if (index < 0)
-            {
-                throw new KeyNotFoundException($"No customer '{customerId}' in the store.");
-            }
-
-            customer = RiskReportBuilder.BuildCustomer(assessed.Customers[index], profiles.GetValueOrDefault(customerId),
-                classes[index], assessed.Portfolio, policy);
+            customer = CustomerOf(basis, customerId, policy) ?? throw new KeyNotFoundException($"No customer '{customerId}' in the store.");
         }
 
+        var portfolio = basis.Portfolio;
         return new RiskReportResult(customer, portfolio);
+    }
+
+    /// <summary>The whole-portfolio part of every report as of a date: the assessment (saving nothing), the customer
+    /// profiles, the value–loyalty classes and the portfolio report. Every customer's report is then built from it
+    /// without assessing again (<see cref="CustomerOf"/>), so a server can keep it for later requests.</summary>
+    public static async Task<RiskReportBasis> PrepareAsync(DateOnly asOf, IRiskStore store, CreditPolicy policy, TimeProvider clock,
+        IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
+        var assessed = await AssessPortfolio.HandleAsync(new AssessPortfolioRequest(asOf, null, Save: false), store,
+            policy, clock, progress, cancellationToken).ConfigureAwait(false);
+        var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
+        await foreach (var ledger in store.ReadLedgersAsync(asOf, null, cancellationToken).ConfigureAwait(false))
+        {
+            profiles[ledger.Customer.CustomerId] = CustomerProfile.FromLedger(ledger, asOf);
+        }
+
+        var classes = ValueLoyaltyGrid.Classify(assessed.Customers, profiles, policy);
+        var index = new Dictionary<string, int>(assessed.Customers.Count, StringComparer.Ordinal);
+        for (var i = 0; i < assessed.Customers.Count; i++)
+        {
+            index.TryAdd(assessed.Customers[i].CustomerId, i);
+        }
+
+        return new RiskReportBasis(asOf, assessed, profiles, classes, index, RiskReportBuilder.BuildPortfolio(assessed, classes, policy));
+    }
+
+    /// <summary>One customer's report from a prepared basis; null when the customer was not assessed as of its date.</summary>
+    public static CustomerRiskReport? CustomerOf(RiskReportBasis basis, string customerId, CreditPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(policy);
+        return basis.Index.TryGetValue(customerId, out var i)
+            ? RiskReportBuilder.BuildCustomer(basis.Assessed.Customers[i], basis.Profiles.GetValueOrDefault(customerId), basis.Classes[i],
+                basis.Assessed.Portfolio, policy)
+            : null;
     }
 }

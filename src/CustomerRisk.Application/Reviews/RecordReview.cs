@@ -133,7 +133,7 @@ public static class RecordReview
             : $"Decision {code} with a new limit of {amount.ToString(CultureInfo.InvariantCulture)} against {against}.");
     }
 
-    private static async Task<ReviewSnapshot> SnapshotAsync(IOperationsStore store, Domain.Customer customer, decimal? creditLimit,
+    internal static async Task<ReviewSnapshot> SnapshotAsync(IOperationsStore store, Domain.Customer customer, decimal? creditLimit,
         DateOnly reviewedOn, CreditPolicy policy, CancellationToken cancellationToken)
     {
         var history = await store.ReadAssessmentHistoryAsync(reviewedOn, customer.CustomerId, overdueOnly: false, includeDetails: true, cancellationToken).ConfigureAwait(false);

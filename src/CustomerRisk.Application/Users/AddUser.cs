@@ -8,9 +8,11 @@ namespace CustomerRisk.Application.Users;
 /// <param name="Role">A role code (admin, credit_manager, analyst, collector, sales).</param>
 /// <param name="SalesOwner">Required for sales (the customers.sales_owner they see), refused for other roles.</param>
 /// <param name="Password">At least 12 characters.</param>
-public sealed record AddUserRequest(string UserName, string Role, string? SalesOwner, string Password);
+/// <param name="Actor">Who adds the user (the signed-in admin); null on the command line (<see cref="UserAudit.CommandLine"/>).</param>
+public sealed record AddUserRequest(string UserName, string Role, string? SalesOwner, string Password, string? Actor = null);
 
-/// <summary>The add-user use case, shared by `crisk users add` and POST /api/users.</summary>
+/// <summary>The add-user use case, shared by `crisk users add` and POST /api/users; the user and its <c>user.add</c>
+/// audit record (never the password or its hash) are stored together.</summary>
 public static partial class AddUser
 {
     /// <exception cref="UserRequestException">A bad name, role, owner or password, or a taken name.</exception>
@@ -55,7 +57,7 @@ public static partial class AddUser
             SalesOwner = owner,
             CreatedAt = clock.GetUtcNow(),
         };
-        if (!await store.AddAsync(user, cancellationToken).ConfigureAwait(false))
+        if (!await store.AddAsync(user, UserAudit.Added(user, request.Actor), cancellationToken).ConfigureAwait(false))
         {
             throw new UserRequestException($"A user named '{request.UserName}' exists already.");
         }

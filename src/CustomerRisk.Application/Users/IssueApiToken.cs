@@ -7,13 +7,16 @@ namespace CustomerRisk.Application.Users;
 /// <param name="Label">What the token is for; up to 100 characters.</param>
 /// <param name="ExpiresInDays">Days until the token expires, 0–3,650; 0 means never. Default
 /// <see cref="IssueApiToken.DefaultExpiryDays"/>.</param>
-public sealed record IssueApiTokenRequest(string UserName, string? Label = null, int ExpiresInDays = IssueApiToken.DefaultExpiryDays);
+/// <param name="Actor">Who issues it (the signed-in admin); null on the command line (<see cref="UserAudit.CommandLine"/>).</param>
+public sealed record IssueApiTokenRequest(string UserName, string? Label = null, int ExpiresInDays = IssueApiToken.DefaultExpiryDays,
+    string? Actor = null);
 
 /// <summary>A new token: the text (shown this once, never stored) and its stored record.</summary>
 public sealed record IssuedApiToken(string Token, ApiTokenRecord Record);
 
 /// <summary>The token use case, shared by `crisk users token` and POST /api/users/{name}/tokens. The token text is
-/// returned once and never stored.</summary>
+/// returned once and never stored; the token and its <c>token.issue</c> audit record (its id, never the token) are
+/// stored together.</summary>
 public static class IssueApiToken
 {
     /// <summary>Days a token lives unless the request says otherwise.</summary>
@@ -55,7 +58,7 @@ public static class IssueApiToken
             CreatedAt = now,
             ExpiresAt = request.ExpiresInDays == 0 ? null : now.AddDays(request.ExpiresInDays),
         };
-        await store.AddTokenAsync(record, cancellationToken).ConfigureAwait(false);
+        await store.AddTokenAsync(record, UserAudit.TokenIssued(record, request.Actor), cancellationToken).ConfigureAwait(false);
         return new IssuedApiToken(token, record);
     }
 }

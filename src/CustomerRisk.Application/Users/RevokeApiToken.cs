@@ -5,10 +5,12 @@ namespace CustomerRisk.Application.Users;
 /// <summary>Revoke an API token by its id (the first 12 hex digits of its SHA-256, as listed).</summary>
 /// <param name="TokenId">The token's id.</param>
 /// <param name="UserName">When given, the token must be this user's (the API path names the user); null: any user's.</param>
-public sealed record RevokeApiTokenRequest(string TokenId, string? UserName = null);
+/// <param name="Actor">Who revokes it (the signed-in admin); null on the command line (<see cref="UserAudit.CommandLine"/>).</param>
+public sealed record RevokeApiTokenRequest(string TokenId, string? UserName = null, string? Actor = null);
 
 /// <summary>`crisk users revoke-token ID` and DELETE /api/users/{name}/tokens/{id}: from the next request on, the token
-/// is refused (401) on every instance. Revoking a revoked token changes nothing and is not an error.</summary>
+/// is refused (401) on every instance, and a <c>token.revoke</c> audit record is stored with the change. Revoking a
+/// revoked token changes nothing, appends nothing and is not an error.</summary>
 public static class RevokeApiToken
 {
     /// <summary>Revokes the token; returns it as it now stands, or null when there is no such token (of that user).</summary>
@@ -46,7 +48,7 @@ public static class RevokeApiToken
         }
 
         var now = clock.GetUtcNow();
-        await store.RevokeTokenAsync(token.TokenHash, now, cancellationToken).ConfigureAwait(false);
+        await store.RevokeTokenAsync(token.TokenHash, now, UserAudit.TokenRevoked(token, now, request.Actor), cancellationToken).ConfigureAwait(false);
         return token with { RevokedAt = now };
     }
 }

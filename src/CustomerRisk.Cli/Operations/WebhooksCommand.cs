@@ -4,7 +4,8 @@ using CustomerRisk.Application.Webhooks;
 
 namespace CustomerRisk.Cli.Operations;
 
-/// <summary>`crisk webhooks add URL [--events …] [--secret …]`, `crisk webhooks list`, `crisk webhooks deliver`.</summary>
+/// <summary>`crisk webhooks add URL [--events …] [--secret …]`, `crisk webhooks list`, `crisk webhooks remove ID`,
+/// `crisk webhooks deliver`.</summary>
 internal static class WebhooksCommand
 {
     public static Command Create(TimeProvider clock)
@@ -12,6 +13,7 @@ internal static class WebhooksCommand
         var command = new Command("webhooks", "Webhook subscriptions to alert events, and their delivery.");
         command.Subcommands.Add(Add(clock));
         command.Subcommands.Add(List(clock));
+        command.Subcommands.Add(Remove(clock));
         command.Subcommands.Add(Deliver(clock));
         return command;
     }
@@ -86,6 +88,27 @@ internal static class WebhooksCommand
             }
 
             OperationsCli.WriteTable(table);
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command Remove(TimeProvider clock)
+    {
+        var id = new Argument<long>("ID") { Description = "The subscription's id (crisk webhooks list)." };
+        var by = new Option<string?>("--by") { Description = "Who removes it, for the audit trail (default: the current user)." };
+        var command = new Command("remove", "Remove a subscription: nothing more is queued or sent to it (its row stays, inactive).") { id, by };
+        command.SetOperationAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
+            var removed = await RemoveWebhook.HandleAsync(new RemoveWebhookRequest(parseResult.GetValue(id),
+                parseResult.GetValue(by) ?? Credit.CreditCommands.CurrentUser), store, clock, cancellationToken);
+            if (removed is null)
+            {
+                throw new CliUsageException($"No webhook subscription {parseResult.GetValue(id)} (crisk webhooks list).");
+            }
+
+            Console.WriteLine($"Webhook {removed.SubscriptionId} ({removed.Url}) removed: nothing more is sent to it.");
             return ExitCodes.Done;
         });
         return command;

@@ -3,6 +3,7 @@ using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Operations;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Server.Hosting;
+using CustomerRisk.Server.Security;
 using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public static class AlertsApi
             .WithSummary("Bring the alerts up to date with the saved assessments (open, update, resolve); never duplicates.");
     }
 
-    private static async Task<Results<JsonHttpResult<ListPage<Alert>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<ListPage<Alert>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, StoreLocation location, ICustomerDirectory directory, CancellationToken cancellationToken,
         string? status = null, string? severity = null, string? customer = null, string? rule = null,
         int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50)
@@ -89,18 +90,14 @@ public static class AlertsApi
             return OperationsAccess.NoSuchCustomer(customerId);
         }
 
+        // Filtered, ordered and paged by the database, the sales owner scope included (docs/server.md).
         await using var store = OperationsStoreFactory.Open(location.Db);
-        var visible = customerId is null ? await user.VisibleCustomersAsync(store, cancellationToken) : null;
-        var all = await ListAlerts.HandleAsync(new ListAlertsRequest(wanted, customerId), store, cancellationToken);
-        var rows = all
-            .Where(a => severity is null || a.Severity == severity)
-            .Where(a => string.IsNullOrEmpty(rule) || a.RuleId == rule)
-            .Where(a => visible is null || visible.Contains(a.CustomerId))
-            .ToArray();
-        return OperationsAccess.Json(OperationsAccess.PageOf(rows, page, pageSize));
+        var found = await ListAlerts.PageAsync(new AlertQuery(wanted, customerId, severity, string.IsNullOrEmpty(rule) ? null : rule,
+            user.OwnerScope(), page, pageSize), store, cancellationToken);
+        return OperationsAccess.Json(new ListPage<Alert>(found.Items, found.Total, page, pageSize));
     }
 
-    private static async Task<Results<JsonHttpResult<Alert>, ProblemHttpResult>> GetAsync(long alertId, ClaimsPrincipal user,
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> GetAsync(long alertId, ClaimsPrincipal user,
         StoreLocation location, ICustomerDirectory directory, CancellationToken cancellationToken)
     {
         await using var store = OperationsStoreFactory.Open(location.Db);
@@ -111,7 +108,7 @@ public static class AlertsApi
             : TypedResults.Problem(title: "No such alert.", detail: $"There is no alert {alertId} you can see.", statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<JsonHttpResult<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
+    private static async Task<Results<Ok<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         long alertId, AcknowledgeBody? body, ClaimsPrincipal user, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -135,7 +132,7 @@ public static class AlertsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
+    private static async Task<Results<Ok<AlertDecisionResult>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
         long alertId, ResolveBody? body, ClaimsPrincipal user, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -163,7 +160,7 @@ public static class AlertsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<SyncResult>, ValidationProblem, ProblemHttpResult>> SyncAsync(SyncBody? body,
+    private static async Task<Results<Ok<SyncResult>, ValidationProblem, ProblemHttpResult>> SyncAsync(SyncBody? body,
         StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();

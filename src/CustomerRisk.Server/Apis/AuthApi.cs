@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRisk.Server.Apis;
 
-/// <summary>Sign-in and sign-out for the browser (an HttpOnly, SameSite=Strict cookie) and who the caller is.</summary>
+/// <summary>Sign-in and sign-out for the browser (an HttpOnly, SameSite=Strict cookie) and who the caller is. Every
+/// sign-in attempt, accepted or refused, is in the audit trail (the name typed and the client's address, never the
+/// password).</summary>
 public static class AuthApi
 {
     /// <summary>A sign-in request.</summary>
@@ -29,9 +31,10 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<Me>, ProblemHttpResult>> SignInAsync(SignInRequest? request, HttpContext context,
-        IUserStore users, IAntiforgery antiforgery)
+        IUserStore users, ICreditStore audit, IAntiforgery antiforgery)
     {
-        var user = await SignIn.HandleAsync(request?.UserName, request?.Password, users, context.RequestAborted);
+        var user = await SignIn.HandleAsync(request?.UserName, request?.Password, context.Connection.RemoteIpAddress?.ToString(), users, audit,
+            context.RequestAborted);
         if (user is null)
         {
             return TypedResults.Problem(title: "Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);

@@ -49,7 +49,7 @@ public static class CollectionsApi
             .WithSummary("Record a promise to pay, taken by the signed-in user.");
     }
 
-    private static async Task<Results<JsonHttpResult<Worklist>, ValidationProblem>> WorklistAsync(StoreLocation location, TimeProvider clock,
+    private static async Task<Results<Ok<Worklist>, ValidationProblem>> WorklistAsync(StoreLocation location, TimeProvider clock,
         CancellationToken cancellationToken, [FromQuery(Name = "as_of")] string? asOf = null, int page = 1,
         [FromQuery(Name = "page_size")] int pageSize = 50)
     {
@@ -67,7 +67,7 @@ public static class CollectionsApi
         return OperationsAccess.Json(new Worklist(date, rows.Sum(r => r.OverdueAr), one.Items, one.Total, one.Page, one.PageSize));
     }
 
-    private static async Task<Results<JsonHttpResult<EvaluatePromisesResult>, ValidationProblem>> EvaluateAsync(EvaluateBody? body,
+    private static async Task<Results<Ok<EvaluatePromisesResult>, ValidationProblem>> EvaluateAsync(EvaluateBody? body,
         ClaimsPrincipal user, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -81,7 +81,7 @@ public static class CollectionsApi
         return OperationsAccess.Json(await EvaluatePromises.HandleAsync(date, store, clock, OperationsAccess.NameOf(user), cancellationToken));
     }
 
-    private static async Task<Results<JsonHttpResult<CustomerCollections>, ProblemHttpResult>> ForCustomerAsync(string customerId,
+    private static async Task<Results<Ok<CustomerCollections>, ProblemHttpResult>> ForCustomerAsync(string customerId,
         ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, CancellationToken cancellationToken)
     {
         if (!await user.CanSeeAsync(customerId, directory, cancellationToken))
@@ -101,7 +101,7 @@ public static class CollectionsApi
             await store.ReadPromisesAsync(customerId, null, cancellationToken));
     }
 
-    private static async Task<Results<JsonHttpResult<RecordCollectionActionResult>, ValidationProblem, ProblemHttpResult>> RecordActionAsync(
+    private static async Task<Results<Created<RecordCollectionActionResult>, ValidationProblem, ProblemHttpResult>> RecordActionAsync(
         string customerId, ActionBody? body, ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -128,7 +128,7 @@ public static class CollectionsApi
         {
             var result = await RecordCollectionAction.HandleAsync(new RecordCollectionActionRequest(customerId, body!.Kind!, date,
                 OperationsAccess.NameOf(user), body.Note), store, clock, cancellationToken);
-            return OperationsAccess.Json(result, StatusCodes.Status201Created);
+            return OperationsAccess.CreatedJson(result, $"/api/customers/{Uri.EscapeDataString(customerId)}/collections");
         }
         catch (OperationRefusedException refusal)
         {
@@ -136,7 +136,7 @@ public static class CollectionsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<RecordPromiseResult>, ValidationProblem, ProblemHttpResult>> RecordPromiseAsync(
+    private static async Task<Results<Created<RecordPromiseResult>, ValidationProblem, ProblemHttpResult>> RecordPromiseAsync(
         string customerId, PromiseBody? body, ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -178,7 +178,7 @@ public static class CollectionsApi
         {
             var result = await RecordPromise.HandleAsync(new RecordPromiseRequest(customerId, body!.Amount!.Value, payBy, promisedOn,
                 OperationsAccess.NameOf(user), body.Note), store, clock, cancellationToken);
-            return OperationsAccess.Json(result, StatusCodes.Status201Created);
+            return OperationsAccess.CreatedJson(result, $"/api/customers/{Uri.EscapeDataString(customerId)}/collections");
         }
         catch (OperationRefusedException refusal)
         {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CustomerRisk.Application.Alerts;
-using CustomerRisk.Application.Operations;
+using CustomerRisk.Application.Reviews;
 using CustomerRisk.Storage.Operations;
 
 namespace CustomerRisk.Server.Apis;
@@ -14,7 +13,8 @@ namespace CustomerRisk.Server.Apis;
 /// <param name="Reviews">Recorded reviews, newest first; the first 50 (null when the role may not read reviews).</param>
 /// <param name="Collections">Actions (newest first, the first 50) and promises (by promised date); null when the role
 /// may not read collections.</param>
-public sealed record CustomerOperations(JsonElement Alerts, JsonElement? Reviews, JsonElement? Collections)
+public sealed record CustomerOperations(IReadOnlyList<Alert> Alerts, IReadOnlyList<CreditReview>? Reviews,
+    CollectionsApi.CustomerCollections? Collections)
 {
     /// <summary>Rows of each list shown with the 360; the list endpoints give them all.</summary>
     public const int MaxRows = 50;
@@ -28,22 +28,19 @@ public sealed record CustomerOperations(JsonElement Alerts, JsonElement? Reviews
         var ordered = alerts.Where(a => a.IsActive)
             .Concat(alerts.Where(a => !a.IsActive).OrderByDescending(a => a.ResolvedAt).ThenByDescending(a => a.AlertId))
             .Take(MaxRows).ToArray();
-        JsonElement? reviews = null;
+        IReadOnlyList<CreditReview>? reviews = null;
         if (user.IsIn(OperationsAccess.ReviewReaders))
         {
-            reviews = Element((await store.ReadReviewsAsync(customerId, cancellationToken)).Take(MaxRows).ToArray());
+            reviews = (await store.ReadReviewsAsync(customerId, cancellationToken)).Take(MaxRows).ToArray();
         }
 
-        JsonElement? collections = null;
+        CollectionsApi.CustomerCollections? collections = null;
         if (user.IsIn(OperationsAccess.CollectionReaders))
         {
             var both = await CollectionsApi.ReadAsync(store, customerId, cancellationToken);
-            collections = Element(both with { Actions = both.Actions.Take(MaxRows).ToArray() });
+            collections = both with { Actions = both.Actions.Take(MaxRows).ToArray() };
         }
 
-        return new CustomerOperations(Element(ordered), reviews, collections);
+        return new CustomerOperations(ordered, reviews, collections);
     }
-
-    // The records hold enums; the operations JSON writes them as codes, as the command line does.
-    private static JsonElement Element<T>(T value) => JsonSerializer.SerializeToElement(value, OperationsJson.Options);
 }

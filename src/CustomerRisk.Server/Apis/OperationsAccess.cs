@@ -60,22 +60,6 @@ public static class OperationsAccess
         return profile is not null && (scope is null || profile.SalesOwner == scope);
     }
 
-    /// <summary>The customer ids a sales user may see, or null when the user sees every customer.</summary>
-    public static async Task<HashSet<string>?> VisibleCustomersAsync(this ClaimsPrincipal user, IOperationsStore store,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(store);
-        var scope = user.OwnerScope();
-        if (scope is null)
-        {
-            return null;
-        }
-
-        var customers = await store.ReadCustomersAsync(null, cancellationToken);
-        return customers.Where(c => c.SalesOwner == scope).Select(c => c.CustomerId).ToHashSet(StringComparer.Ordinal);
-    }
-
     /// <summary>The signed-in user's name: who acknowledged, reviewed or acted.</summary>
     public static string NameOf(ClaimsPrincipal user)
     {
@@ -83,10 +67,13 @@ public static class OperationsAccess
         return user.Identity?.Name ?? throw new InvalidOperationException("A signed-in user has a name.");
     }
 
-    /// <summary>An operations record as JSON, exactly as the command line's <c>--format json</c> writes it
-    /// (snake_case keys, enum values as codes such as <c>acknowledged</c> or <c>raise_limit</c>).</summary>
-    public static JsonHttpResult<T> Json<T>(T value, int status = StatusCodes.Status200OK) =>
-        TypedResults.Json(value, OperationsJson.Options, statusCode: status);
+    /// <summary>An operations record as the answer, written with the server's JSON options, which write it exactly
+    /// as the command line's <c>--format json</c> does (snake_case keys, enum values as codes such as
+    /// <c>acknowledged</c> or <c>raise_limit</c>); the OpenAPI document describes it from the same options.</summary>
+    public static Ok<T> Json<T>(T value) => TypedResults.Ok(value);
+
+    /// <summary>A recorded operations record as a 201 answer, with where to read it again when it has its own address.</summary>
+    public static Created<T> CreatedJson<T>(T value, string? location = null) => TypedResults.Created(location, value);
 
     /// <summary>404 for a customer that does not exist or that the user may not see, alike.</summary>
     public static ProblemHttpResult NoSuchCustomer(string customerId) =>

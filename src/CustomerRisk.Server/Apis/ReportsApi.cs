@@ -5,17 +5,24 @@ using CustomerRisk.Application.Reports;
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CustomerRisk.Server.Apis;
 
 /// <summary>The customer risk report and the portfolio risk report (docs/reports.md) as the self-contained HTML page,
 /// Markdown, or PDF printed by headless Chromium when it is installed. A report re-assesses the portfolio as of the
-/// date (the latest saved assessment's date unless asked) and saves nothing. A sales user gets only their own
-/// customers' reports (404 for any other, as for one that does not exist) and no portfolio report.</summary>
+/// date (the latest saved assessment's date unless asked) and saves nothing; the assessment is kept in the instance's
+/// memory per date, policy version, data version and audit head, so later reports of that date (any customer's, and
+/// the portfolio's) are built without assessing again. A sales user gets only their own customers' reports (404 for
+/// any other, as for one that does not exist) and no portfolio report.</summary>
 public static class ReportsApi
 {
     /// <summary>The report formats: html (default), md, pdf.</summary>
     public static readonly string[] Formats = ["html", "md", "pdf"];
+
+    /// <summary>The cache size of one kept assessment (the cache holds 32 units): at most two dates are kept at once,
+    /// since a whole book's assessment holds every customer's figures.</summary>
+    public const int BasisCacheSize = 12;
 
     public static void MapReportsApi(this WebApplication app)
     {
@@ -25,19 +32,21 @@ public static class ReportsApi
             TimeSpan.FromSeconds(Math.Clamp(app.Configuration.GetValue("Reports:PdfTimeoutSeconds", 60), 5, 600)));
         var reports = app.MapGroup("/api/reports").WithTags("Reports");
         reports.MapGet("/customers/{customerId}", (string customerId, HttpContext http, ClaimsPrincipal user, IRiskStore store,
-                    ICustomerDirectory directory, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken,
-                    string? format, [FromQuery(Name = "as_of")] string? asOf) =>
-                CustomerAsync(customerId, http, user, store, directory, location, clock, printer, format, asOf, cancellationToken))
+                    ICustomerDirectory directory, StoreLocation location, TimeProvider clock, IMemoryCache cache, ICreditStore credit,
+                    CancellationToken cancellationToken, string? format, [FromQuery(Name = "as_of")] string? asOf) =>
+                CustomerAsync(customerId, http, user, store, directory, location, clock, new BasisCache(cache, credit), printer, format, asOf,
+                    cancellationToken))
             .WithSummary("The customer risk report: format=html (default), md or pdf; as_of=yyyy-MM-dd (default the latest saved assessment's date).");
         reports.MapGet("/portfolio", (HttpContext http, IRiskStore store, ICustomerDirectory directory, StoreLocation location,
-                    TimeProvider clock, CancellationToken cancellationToken, string? format, [FromQuery(Name = "as_of")] string? asOf) =>
-                PortfolioAsync(http, store, directory, location, clock, printer, format, asOf, cancellationToken))
+                    TimeProvider clock, IMemoryCache cache, ICreditStore credit, CancellationToken cancellationToken, string? format,
+                    [FromQuery(Name = "as_of")] string? asOf) =>
+                PortfolioAsync(http, store, directory, location, clock, new BasisCache(cache, credit), printer, format, asOf, cancellationToken))
             .RequireAuthorization(Policies.Portfolio)
             .WithSummary("The portfolio risk report: format=html (default), md or pdf; as_of=yyyy-MM-dd.");
     }
 
     private static async Task<IResult> CustomerAsync(string customerId, HttpContext http, ClaimsPrincipal user, IRiskStore store,
-        ICustomerDirectory directory, StoreLocation location, TimeProvider clock, ChromiumPdfPrinter printer, string? format,
+        ICustomerDirectory directory, StoreLocation location, TimeProvider clock, BasisCache cache, ChromiumPdfPrinter printer, string? format,
         string? asOf, CancellationToken cancellationToken)
     {
         if (Refusal(format, asOf) is { } refused)
@@ -54,14 +63,20 @@ public static class ReportsApi
         }
 
         var date = await DateOfAsync(asOf, directory, clock, cancellationToken);
-        var result = await BuildRiskReport.HandleAsync(new RiskReportRequest(date, customerId), store, location.Policy, clock, null, cancellationToken);
-        var report = result.Customer!;
+        var basis = await cache.BasisAsync(date, store, directory, location, clock, cancellationToken);
+        if (BuildRiskReport.CustomerOf(basis, customerId, location.Policy) is not { } report)
+        {
+            // Known, but without a ledger as of the date: nothing to report on.
+            return TypedResults.Problem(title: "No such customer.", detail: $"There is no customer '{Clip(customerId)}' you can see.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
         return await RenderAsync(http, format, $"risk-report-{Safe(customerId)}-{date:yyyy-MM-dd}",
             () => HtmlReportWriter.Write(report), () => MarkdownReportWriter.Write(report), printer, cancellationToken);
     }
 
     private static async Task<IResult> PortfolioAsync(HttpContext http, IRiskStore store, ICustomerDirectory directory,
-        StoreLocation location, TimeProvider clock, ChromiumPdfPrinter printer, string? format, string? asOf,
+        StoreLocation location, TimeProvider clock, BasisCache cache, ChromiumPdfPrinter printer, string? format, string? asOf,
         CancellationToken cancellationToken)
     {
         if (Refusal(format, asOf) is { } refused)
@@ -70,9 +85,9 @@ public static class ReportsApi
         }
 
         var date = await DateOfAsync(asOf, directory, clock, cancellationToken);
-        var result = await BuildRiskReport.HandleAsync(new RiskReportRequest(date), store, location.Policy, clock, null, cancellationToken);
+        var basis = await cache.BasisAsync(date, store, directory, location, clock, cancellationToken);
         return await RenderAsync(http, format, $"portfolio-risk-report-{date:yyyy-MM-dd}",
-            () => HtmlReportWriter.Write(result.Portfolio), () => MarkdownReportWriter.Write(result.Portfolio), printer, cancellationToken);
+            () => HtmlReportWriter.Write(basis.Portfolio), () => MarkdownReportWriter.Write(basis.Portfolio), printer, cancellationToken);
     }
 
     private static IResult? Refusal(string? format, string? asOf)
@@ -127,6 +142,28 @@ public static class ReportsApi
                 return TypedResults.File(pdf, "application/pdf");
             default:
                 return TypedResults.Text(html(), "text/html; charset=utf-8", Encoding.UTF8);
+        }
+    }
+
+    /// <summary>The assessment behind the reports of a date, kept in the instance's memory. The key holds everything
+    /// a report depends on that can change: the date, the policy version, the data's version (committed imports and
+    /// runs, read on every request) and the audit trail's head (every grant, review, cover or other decision appends
+    /// to it), so a change through any instance is seen at once and a report is never stale.</summary>
+    private sealed class BasisCache(IMemoryCache cache, ICreditStore credit)
+    {
+        public async Task<RiskReportBasis> BasisAsync(DateOnly date, IRiskStore store, ICustomerDirectory directory, StoreLocation location,
+            TimeProvider clock, CancellationToken cancellationToken)
+        {
+            var head = await credit.ReadAuditHeadAsync(cancellationToken);
+            var key = (nameof(RiskReportBasis), date, location.Policy.Version, await directory.DataVersionAsync(cancellationToken), head?.Seq);
+            if (cache.TryGetValue(key, out RiskReportBasis? kept) && kept is not null)
+            {
+                return kept;
+            }
+
+            var basis = await BuildRiskReport.PrepareAsync(date, store, location.Policy, clock, null, cancellationToken);
+            cache.Set(key, basis, new MemoryCacheEntryOptions { Size = BasisCacheSize, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            return basis;
         }
     }
 

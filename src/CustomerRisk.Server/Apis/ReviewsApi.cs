@@ -32,13 +32,15 @@ public static class ReviewsApi
         var customer = app.MapGroup("/api/customers/{customerId}").WithTags("Reviews");
         customer.MapGet("/reviews", HistoryAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewReaders))
             .WithSummary("The customer's recorded reviews, newest first.");
+        customer.MapGet("/reviews/recommendation", RecommendAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewReaders))
+            .WithSummary("What the policy recommends for the customer's review on a date (default today): decision, limit and its change, terms, reasons, and the snapshot it is computed from; nothing is stored.");
         customer.MapPost("/reviews", RecordAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewDeciders))
             .WithSummary("Record a review of the customer as the signed-in user, with a snapshot of its inputs and the policy's recommendation.");
         customer.MapGet("/delphi", DelphiAsync).RequireAuthorization(p => p.RequireRole(OperationsAccess.ReviewReaders))
             .WithSummary("The customer's Delphi rounds: median and IQR per round and criterion, and convergence; 404 without expert scores.");
     }
 
-    private static async Task<Results<JsonHttpResult<ListPage<ReviewDueRow>>, ValidationProblem>> DueAsync(
+    private static async Task<Results<Ok<ListPage<ReviewDueRow>>, ValidationProblem>> DueAsync(
         StoreLocation location, TimeProvider clock, CancellationToken cancellationToken,
         [FromQuery(Name = "as_of")] string? asOf = null, bool all = false, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50)
     {
@@ -55,7 +57,7 @@ public static class ReviewsApi
         return OperationsAccess.Json(OperationsAccess.PageOf(rows, page, pageSize));
     }
 
-    private static async Task<Results<JsonHttpResult<CreditReview>, ProblemHttpResult>> GetAsync(long reviewId, StoreLocation location,
+    private static async Task<Results<Ok<CreditReview>, ProblemHttpResult>> GetAsync(long reviewId, StoreLocation location,
         CancellationToken cancellationToken)
     {
         await using var store = OperationsStoreFactory.Open(location.Db);
@@ -65,7 +67,7 @@ public static class ReviewsApi
             : OperationsAccess.Json(review);
     }
 
-    private static async Task<Results<JsonHttpResult<ReplayReviewResult>, ProblemHttpResult>> ReplayAsync(long reviewId, StoreLocation location,
+    private static async Task<Results<Ok<ReplayReviewResult>, ProblemHttpResult>> ReplayAsync(long reviewId, StoreLocation location,
         CancellationToken cancellationToken)
     {
         await using var store = OperationsStoreFactory.Open(location.Db);
@@ -80,7 +82,7 @@ public static class ReviewsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<IReadOnlyList<CreditReview>>, ProblemHttpResult>> HistoryAsync(string customerId,
+    private static async Task<Results<Ok<IReadOnlyList<CreditReview>>, ProblemHttpResult>> HistoryAsync(string customerId,
         ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, CancellationToken cancellationToken)
     {
         if (!await user.CanSeeAsync(customerId, directory, cancellationToken))
@@ -92,7 +94,36 @@ public static class ReviewsApi
         return OperationsAccess.Json(await store.ReadReviewsAsync(customerId, cancellationToken));
     }
 
-    private static async Task<Results<JsonHttpResult<RecordReviewResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(string customerId,
+    private static async Task<Results<Ok<ReviewAdvice>, ValidationProblem, ProblemHttpResult>> RecommendAsync(string customerId,
+        ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken,
+        [FromQuery(Name = "reviewed_on")] string? reviewedOn = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var date = OperationsAccess.DateOrToday(reviewedOn, "reviewed_on", clock, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!await user.CanSeeAsync(customerId, directory, cancellationToken))
+        {
+            return OperationsAccess.NoSuchCustomer(customerId);
+        }
+
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
+        await using var credit = CreditStoreFactory.Open(location.Db, clock);
+        try
+        {
+            return OperationsAccess.Json(await RecommendReview.HandleAsync(new RecommendReviewRequest(customerId, date), store, credit, location.Policy,
+                cancellationToken));
+        }
+        catch (OperationRefusedException refusal)
+        {
+            return OperationsAccess.Refused(refusal);
+        }
+    }
+
+    private static async Task<Results<Created<RecordReviewResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(string customerId,
         RecordBody? body, ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -136,7 +167,7 @@ public static class ReviewsApi
         {
             var result = await RecordReview.HandleAsync(new RecordReviewRequest(customerId, body!.Decision!, body.Reason!, OperationsAccess.NameOf(user),
                 date, body.NewLimit, body.NewTermsDays), store, credit, location.Policy, clock, cancellationToken);
-            return OperationsAccess.Json(result, StatusCodes.Status201Created);
+            return OperationsAccess.CreatedJson(result, $"/api/reviews/{result.Review.ReviewId}");
         }
         catch (OperationRefusedException refusal)
         {
@@ -144,7 +175,7 @@ public static class ReviewsApi
         }
     }
 
-    private static async Task<Results<JsonHttpResult<CustomerDelphiSummary>, ProblemHttpResult>> DelphiAsync(string customerId,
+    private static async Task<Results<Ok<CustomerDelphiSummary>, ProblemHttpResult>> DelphiAsync(string customerId,
         ClaimsPrincipal user, ICustomerDirectory directory, StoreLocation location, CancellationToken cancellationToken)
     {
         if (!await user.CanSeeAsync(customerId, directory, cancellationToken))

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Application.Users;
 using CustomerRisk.Server.Security;
@@ -5,7 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRisk.Server.Apis;
 
-/// <summary>Users and API tokens (admin only). The same use cases as `crisk users add|token`.</summary>
+/// <summary>Users and API tokens (admin only). The same use cases as `crisk users add|token`; each change is audited
+/// with the signed-in admin as its actor.</summary>
 public static class UsersApi
 {
     /// <summary>A user as listed: never the password hash.</summary>
@@ -41,18 +43,19 @@ public static class UsersApi
         return TypedResults.Ok(all.Select(ViewOf).ToArray());
     }
 
-    private static async Task<Created<UserView>> AddAsync(NewUser request, IUserStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<UserView>> AddAsync(NewUser request, ClaimsPrincipal admin, IUserStore store, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var user = await AddUser.HandleAsync(new AddUserRequest(request.UserName ?? "", request.Role ?? "", request.SalesOwner,
-            request.Password ?? ""), store, clock, cancellationToken);
+            request.Password ?? "", OperationsAccess.NameOf(admin)), store, clock, cancellationToken);
         return TypedResults.Created($"/api/users/{Uri.EscapeDataString(user.UserName)}", ViewOf(user));
     }
 
-    private static async Task<Ok<IssuedToken>> IssueAsync(string userName, NewToken? request, IUserStore store, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<Ok<IssuedToken>> IssueAsync(string userName, NewToken? request, ClaimsPrincipal admin, IUserStore store,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var issued = await IssueApiToken.HandleAsync(
-            new IssueApiTokenRequest(userName, request?.Label, request?.ExpiresDays ?? IssueApiToken.DefaultExpiryDays), store, clock, cancellationToken);
+        var issued = await IssueApiToken.HandleAsync(new IssueApiTokenRequest(userName, request?.Label,
+            request?.ExpiresDays ?? IssueApiToken.DefaultExpiryDays, OperationsAccess.NameOf(admin)), store, clock, cancellationToken);
         return TypedResults.Ok(new IssuedToken(userName, issued.Token, issued.Record.TokenId, issued.Record.ExpiresAt));
     }
 
@@ -69,10 +72,11 @@ public static class UsersApi
         return TypedResults.Ok(tokens.Select(t => new TokenView(t.TokenId, t.UserName, t.Label, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.IsValidAt(now))).ToArray());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string userName, string tokenId, IUserStore store, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string userName, string tokenId, ClaimsPrincipal admin,
+        IUserStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var revoked = await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(tokenId, userName), store, clock, cancellationToken);
+        var revoked = await RevokeApiToken.HandleAsync(new RevokeApiTokenRequest(tokenId, userName, OperationsAccess.NameOf(admin)), store, clock,
+            cancellationToken);
         return revoked is null
             ? TypedResults.Problem(title: "No such token.", detail: "The user has no token with that id.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.NoContent();

@@ -55,6 +55,9 @@ public static class DashboardFiles
         app.MapGet("/audit", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/models", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/orders/check", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/limits", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/collateral", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/webhooks", () => Page(index)).ExcludeFromDescription();
     }
 
     private static IResult Page(string index) => File.Exists(index)

@@ -17,7 +17,7 @@ public static class StoreServices
         services.AddSingleton<StoreLocation>();
         services.AddScoped<IRiskStore>(sp => RiskStoreFactory.Open(sp.GetRequiredService<StoreLocation>().Db, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IApiTokenAuthenticator>(sp => ServerStores.OpenTokenAuthenticator(sp.GetRequiredService<StoreLocation>().Db));
-        services.AddScoped<IUserStore>(sp => ServerStores.OpenUsers(sp.GetRequiredService<StoreLocation>().Db));
+        services.AddScoped<IUserStore>(sp => ServerStores.OpenUsers(sp.GetRequiredService<StoreLocation>().Db, sp.GetRequiredService<TimeProvider>()));
         // One credit store for the process: it is thread-safe and keeps the prepared write path of order checks.
         services.AddSingleton<ICreditStore>(sp => CreditStoreFactory.Open(sp.GetRequiredService<StoreLocation>().Db, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ICustomerDirectory>(sp => ServerStores.OpenCustomers(sp.GetRequiredService<StoreLocation>().Db));

@@ -150,6 +150,57 @@ internal sealed class OperationsStore : IOperationsStore
         return row is null ? null : OperationMapping.ToAlert(row);
     }
 
+    public async Task<AlertPage> SearchAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // PostgreSQL cannot hold a NUL in text; an owner with one (the scope of a sales user without an owner) matches nothing.
+        if (query.SalesOwner?.Contains('\0', StringComparison.Ordinal) == true)
+        {
+            return new AlertPage([], 0);
+        }
+
+        await using var db = _open();
+        var rows = db.Set<AlertEntity>().AsNoTracking();
+        if (query.Status is { } s)
+        {
+            var code = Application.Operations.OperationCodes.ToCode(s);
+            rows = rows.Where(a => a.Status == code);
+        }
+
+        if (query.CustomerId is { } customer)
+        {
+            rows = rows.Where(a => a.CustomerId == customer);
+        }
+
+        if (query.Severity is { } severity)
+        {
+            rows = rows.Where(a => a.Severity == severity);
+        }
+
+        if (query.RuleId is { } rule)
+        {
+            rows = rows.Where(a => a.RuleId == rule);
+        }
+
+        if (query.SalesOwner is { } owner)
+        {
+            rows = rows.Where(a => db.Customers.Any(c => c.CustomerId == a.CustomerId && c.SalesOwner == owner));
+        }
+
+        var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
+        // The queue's order (ListAlerts): severity rank, latest seen, customer id compared byte by byte (PostgreSQL's
+        // "C" collation, SQLite's BINARY default), id.
+        var ordinal = db is PostgresRiskDbContext ? "C" : "BINARY";
+        var page = await rows
+            .OrderByDescending(a => a.Severity == "extreme" ? 3 : a.Severity == "high" ? 2 : a.Severity == "medium" ? 1 : a.Severity == "low" ? 0 : -1)
+            .ThenByDescending(a => a.LastSeen)
+            .ThenBy(a => EF.Functions.Collate(a.CustomerId, ordinal))
+            .ThenBy(a => a.AlertId)
+            .Skip((int)Math.Min(int.MaxValue, query.Offset)).Take(query.PageSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new AlertPage(page.Select(OperationMapping.ToAlert).ToArray(), total);
+    }
+
     public async Task<IReadOnlyList<Alert>> ReadActiveAlertsAsync(string? customerId, CancellationToken cancellationToken = default)
     {
         // Every alert an assessment run may touch (140,000 on a 100,000-customer portfolio): read without EF's
@@ -266,6 +317,32 @@ internal sealed class OperationsStore : IOperationsStore
         await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return saved;
+    }
+
+    public async Task<WebhookSubscription?> RemoveSubscriptionAsync(long subscriptionId, Func<WebhookSubscription, AuditEntry> audit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Only an active subscription changes, so of two removals at once exactly one appends its record.
+        var changed = await db.Set<WebhookSubscriptionEntity>().Where(s => s.SubscriptionId == subscriptionId && s.Active)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Active, false), cancellationToken).ConfigureAwait(false);
+        var row = await db.Set<WebhookSubscriptionEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == subscriptionId, cancellationToken)
+            .ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var now = OperationMapping.ToSubscription(row);
+        if (changed > 0)
+        {
+            await AuditAsync(db, audit(now), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return now;
     }
 
     public async Task<IReadOnlyList<WebhookSubscription>> ReadSubscriptionsAsync(CancellationToken cancellationToken = default)

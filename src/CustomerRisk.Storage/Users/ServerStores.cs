@@ -9,7 +9,10 @@ namespace CustomerRisk.Storage;
 public static class ServerStores
 {
     /// <summary>Users and API tokens.</summary>
-    public static IUserStore OpenUsers(string db) => new UserStore(RiskContexts.Create(db));
+    /// <param name="db">A SQLite file path or a PostgreSQL connection string.</param>
+    /// <param name="clock">Stamps the audit records of user changes; the system clock when null.</param>
+    public static IUserStore OpenUsers(string db, TimeProvider? clock = null) =>
+        new UserStore(RiskContexts.Create(db), () => Credit.CreditStoreFactory.Create(db, clock));
 
     /// <summary>The bearer-token look-up for every API request: one instance per process (it keeps its connections).</summary>
     public static IApiTokenAuthenticator OpenTokenAuthenticator(string db) => new ApiTokenAuthenticator(db);

@@ -1,12 +1,18 @@
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Application.Users;
+using CustomerRisk.Storage.Credit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerRisk.Storage.Users;
 
-/// <summary>Users and API tokens through EF Core, on either provider.</summary>
-internal sealed class UserStore(RiskDbContext context) : IUserStore
+/// <summary>Users and API tokens through EF Core, on either provider. A change and its audit record are written in one
+/// transaction (the record appended to the credit store's hash chain on the context's connection, as the operations
+/// store does), so a change is never kept without its record, nor the record without it.</summary>
+internal sealed class UserStore(RiskDbContext context, Func<CreditStore> openCredit) : IUserStore
 {
+    private CreditStore? _credit;
+
     public async Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
         var row = await context.Set<UserEntity>().AsNoTracking()
@@ -31,9 +37,10 @@ internal sealed class UserStore(RiskDbContext context) : IUserStore
         return rows.Select(ToAccount).ToArray();
     }
 
-    public async Task<bool> AddAsync(UserAccount user, CancellationToken cancellationToken = default)
+    public async Task<bool> AddAsync(UserAccount user, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (await context.Set<UserEntity>().AnyAsync(u => u.UserName == user.UserName, cancellationToken).ConfigureAwait(false))
         {
             return false;
@@ -50,6 +57,8 @@ internal sealed class UserStore(RiskDbContext context) : IUserStore
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await AuditAsync(transaction, audit, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (DbUpdateException)
@@ -59,9 +68,10 @@ internal sealed class UserStore(RiskDbContext context) : IUserStore
         }
     }
 
-    public async Task AddTokenAsync(ApiTokenRecord token, CancellationToken cancellationToken = default)
+    public async Task AddTokenAsync(ApiTokenRecord token, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         context.Add(new ApiTokenEntity
         {
             TokenHash = token.TokenHash,
@@ -72,6 +82,8 @@ internal sealed class UserStore(RiskDbContext context) : IUserStore
             RevokedAt = token.RevokedAt?.ToUniversalTime(),
         });
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await AuditAsync(transaction, audit, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(string userName, CancellationToken cancellationToken = default)
@@ -92,20 +104,45 @@ internal sealed class UserStore(RiskDbContext context) : IUserStore
         return rows.Select(ToRecord).Where(t => t.TokenId == tokenId).ToArray();
     }
 
-    public async Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
-        var row = await context.Set<ApiTokenEntity>().FirstOrDefaultAsync(t => t.TokenHash == tokenHash, cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var utc = at.ToUniversalTime();
+        // Only a token not yet revoked is changed (the first revocation stands), so of two revocations at once only one
+        // changes the row and appends its record.
+        var changed = await context.Set<ApiTokenEntity>().Where(t => t.TokenHash == tokenHash && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, utc), cancellationToken).ConfigureAwait(false);
+        if (changed == 0)
         {
-            return false;
+            return await context.Set<ApiTokenEntity>().AnyAsync(t => t.TokenHash == tokenHash, cancellationToken).ConfigureAwait(false);
         }
 
-        row.RevokedAt ??= at.ToUniversalTime();
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await AuditAsync(transaction, audit, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    public ValueTask DisposeAsync() => context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await context.DisposeAsync().ConfigureAwait(false);
+        if (_credit is not null)
+        {
+            await _credit.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Appends the record inside the change's transaction (on SQLite that transaction is BEGIN IMMEDIATE and
+    /// holds the write lock; on PostgreSQL the append locks audit_head last).</summary>
+    private async Task AuditAsync(IDbContextTransaction transaction, AuditEntry? audit, CancellationToken cancellationToken)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        _credit ??= openCredit();
+        await _credit.AppendAsync(context.Database.GetDbConnection(), transaction.GetDbTransaction(), audit, cancellationToken).ConfigureAwait(false);
+    }
 
     internal static ApiTokenRecord ToRecord(ApiTokenEntity row) => new()
     {

@@ -196,12 +196,19 @@ public sealed class UserUseCaseTests
         public Task<IReadOnlyList<ApiTokenRecord>> FindTokensByIdAsync(string tokenId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<ApiTokenRecord>>([.. Tokens.Where(t => t.TokenId == tokenId)]);
 
-        public Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+        public List<AuditEntry> Audit { get; } = [];
+
+        public Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default)
         {
             var index = Tokens.FindIndex(t => t.TokenHash == tokenHash);
             if (index < 0)
             {
                 return Task.FromResult(false);
+            }
+
+            if (Tokens[index].RevokedAt is null && audit is not null)
+            {
+                Audit.Add(audit);
             }
 
             Tokens[index] = Tokens[index] with { RevokedAt = Tokens[index].RevokedAt ?? at };
@@ -211,11 +218,25 @@ public sealed class UserUseCaseTests
         public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<UserAccount>>([.. Users.Values]);
 
-        public Task<bool> AddAsync(UserAccount user, CancellationToken cancellationToken = default) => Task.FromResult(Users.TryAdd(user.UserName, user));
+        public Task<bool> AddAsync(UserAccount user, AuditEntry? audit = null, CancellationToken cancellationToken = default)
+        {
+            var added = Users.TryAdd(user.UserName, user);
+            if (added && audit is not null)
+            {
+                Audit.Add(audit);
+            }
 
-        public Task AddTokenAsync(ApiTokenRecord token, CancellationToken cancellationToken = default)
+            return Task.FromResult(added);
+        }
+
+        public Task AddTokenAsync(ApiTokenRecord token, AuditEntry? audit = null, CancellationToken cancellationToken = default)
         {
             Tokens.Add(token);
+            if (audit is not null)
+            {
+                Audit.Add(audit);
+            }
+
             return Task.CompletedTask;
         }
 

@@ -5,13 +5,16 @@ import { bindLanguageSwitch, t, translatePage } from './i18n.js';
 import { alertsPage } from './pages/alerts.js';
 import { collectionsPage } from './pages/collections.js';
 import { auditPage } from './pages/audit.js';
+import { collateralPage } from './pages/collateral.js';
 import { customerPage } from './pages/customer.js';
 import { customersPage } from './pages/customers.js';
 import { importPage } from './pages/import.js';
+import { limitsPage } from './pages/limits.js';
 import { modelsPage } from './pages/models.js';
 import { orderCheckPage } from './pages/orderCheck.js';
 import { portfolioPage } from './pages/portfolio.js';
 import { reviewsPage } from './pages/reviews.js';
+import { webhooksPage } from './pages/webhooks.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -47,6 +50,15 @@ async function render() {
     } else if (path === '/orders/check' && canCheckOrders()) {
       section = 'orders';
       await orderCheckPage(view, me, params);
+    } else if (path === '/limits' && canReadCredit()) {
+      section = 'limits';
+      await limitsPage(view, me, params);
+    } else if (path === '/collateral' && canReadCredit()) {
+      section = 'collateral';
+      await collateralPage(view, me, params);
+    } else if (path === '/webhooks' && me.role === 'admin') {
+      section = 'webhooks';
+      await webhooksPage(view, me, params);
     } else if (path === '/import' && canImport()) {
       section = 'import';
       await importPage(view, me, params);
@@ -77,6 +89,7 @@ function canReadReviews() { return ['admin', 'credit_manager', 'analyst'].includ
 function canReadCollections() { return ['admin', 'credit_manager', 'analyst', 'collector'].includes(me.role); }
 function canAudit() { return me.role === 'admin' || me.role === 'credit_manager'; }
 function canSeeModels() { return ['admin', 'credit_manager', 'analyst'].includes(me.role); }
+function canReadCredit() { return ['admin', 'credit_manager', 'analyst'].includes(me.role); }
 function canCheckOrders() { return me.role === 'admin' || me.role === 'credit_manager' || me.role === 'sales'; }
 
 document.addEventListener('click', (event) => {
@@ -99,6 +112,9 @@ async function start() {
   document.querySelector('[data-nav="audit"]').hidden = !canAudit();
   document.querySelector('[data-nav="models"]').hidden = !canSeeModels();
   document.querySelector('[data-nav="orders"]').hidden = !canCheckOrders();
+  document.querySelector('[data-nav="limits"]').hidden = !canReadCredit();
+  document.querySelector('[data-nav="collateral"]').hidden = !canReadCredit();
+  document.querySelector('[data-nav="webhooks"]').hidden = me.role !== 'admin';
   document.getElementById('sign-out').addEventListener('click', signOut);
   bindLanguageSwitch(document.getElementById('lang'), () => {
     document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;

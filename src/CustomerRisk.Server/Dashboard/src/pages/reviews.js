@@ -67,7 +67,35 @@ export async function reviewsPage(main, me, params) {
 
 function reviewForm(params) {
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const customer = h('input', { type: 'text', name: 'customer', required: true, maxlength: 200, value: params.get('customer') ?? '' });
+  const advice = h('div', { id: 'review-advice', class: 'muted', 'aria-live': 'polite' });
+  const customer = h('input', { type: 'text', name: 'customer', required: true, maxlength: 200, value: params.get('customer') ?? '',
+    onchange: () => advise() });
+  // What the policy recommends for the chosen customer on the review date: shown, and prefilled in the form.
+  let asked = 0;
+  async function advise() {
+    const id = customer.value.trim();
+    const ask = ++asked;
+    if (!id) { advice.replaceChildren(); return; }
+    const date = form.reviewed_on.value;
+    const untouched = [form.decision.value, form.new_limit.value, form.new_terms_days.value].join('|');
+    try {
+      const a = await api(`/api/customers/${encodeURIComponent(id)}/reviews/recommendation${date ? `?reviewed_on=${date}` : ''}`);
+      if (ask !== asked) return;
+      const r = a.recommendation;
+      // Prefilled only when the user has not changed the decision meanwhile: the advice never overrides a choice.
+      if ([form.decision.value, form.new_limit.value, form.new_terms_days.value].join('|') === untouched) {
+        form.decision.value = r.decision;
+        form.new_limit.value = r.decision === 'raise_limit' || r.decision === 'lower_limit' ? String(r.recommended_limit) : '';
+        form.new_terms_days.value = r.decision === 'change_terms' ? String(r.terms_days) : '';
+      }
+      advice.replaceChildren(
+        h('p', { id: 'review-advice-text' }, t('reviews.advice', t(`decision.${r.decision}`), money(r.recommended_limit),
+          money(a.current_limit), `${a.limit_change > 0 ? '+' : ''}${money(a.limit_change)}`, r.terms_days)),
+        h('ul', {}, r.reasons.map((x) => h('li', {}, x))));
+    } catch (err) {
+      if (ask === asked) advice.replaceChildren(h('p', { class: 'error' }, t('error.generic', err.message)));
+    }
+  }
   const form = h('form', { id: 'review-form', onsubmit: async (e) => {
     e.preventDefault();
     const data = new FormData(e.target);
@@ -75,7 +103,8 @@ function reviewForm(params) {
       decision: data.get('decision'),
       reason: data.get('reason'),
       reviewed_on: data.get('reviewed_on') || null,
-      new_limit: data.get('new_limit') ? Number(data.get('new_limit')) : null,
+      // A new limit goes with a raise or a lower only (a prefilled one stays behind when another decision is chosen).
+      new_limit: data.get('new_limit') && ['raise_limit', 'lower_limit'].includes(data.get('decision')) ? Number(data.get('new_limit')) : null,
       new_terms_days: data.get('new_terms_days') ? Number(data.get('new_terms_days')) : null,
     };
     const button = e.target.querySelector('button[type=submit]');
@@ -101,13 +130,16 @@ function reviewForm(params) {
     h('label', {}, t('reviews.newTerms'), ' ', h('input', { type: 'number', name: 'new_terms_days', min: 0, step: 1 }))),
   h('label', { class: 'block' }, t('reviews.reason'), ' ', h('textarea', { name: 'reason', required: true, maxlength: 2000, rows: 2 })),
   h('button', { type: 'submit' }, t('reviews.submit')));
+  form.reviewed_on.addEventListener('change', () => advise());
   const card = h('section', { class: 'card', 'aria-labelledby': 'review-form-title' },
-    h('h2', { id: 'review-form-title' }, t('reviews.record')), form, status);
+    h('h2', { id: 'review-form-title' }, t('reviews.record')), advice, form, status);
+  if (customer.value) queueMicrotask(advise);
   return {
     card,
     choose(id) {
       customer.value = id;
       form.decision.focus();
+      advise();
     },
   };
 }

@@ -31,6 +31,11 @@ public sealed record AssessInputs
 /// and <c>GET /api/portfolio</c> all call it — so the command line and the server can never compute differently.</summary>
 public static class AssessFromStore
 {
+    /// <summary>The audited decisions that change what an assessment computes: a limit grant, a review, a cover, a
+    /// policy load. A cache of assessed figures keys on the newest of them (<see cref="Ports.IAuditTrail.ReadNewestSeqAsync"/>)
+    /// with the data's version, the date, the policy and the model.</summary>
+    public static IReadOnlyList<string> DecisionActions { get; } = ["limit.grant", "review.record", "collateral.add", "policy.load"];
+
     /// <summary>Gathers the inputs of a run: the policy file when one is given (<paramref name="policyFile"/>), else the
     /// active stored policy (<see cref="ActivePolicy.ResolveAsync"/>, which records the built-in default on first use);
     /// the active registered model, if any.</summary>

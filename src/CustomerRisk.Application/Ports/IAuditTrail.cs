@@ -23,4 +23,11 @@ public interface IAuditTrail
     /// <summary>The last sequence number and hash the store recorded as the chain's head (kept beside the chain so
     /// that deleting the newest records shows); null when nothing was ever appended.</summary>
     Task<AuditHead?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The sequence number of the newest record whose action is one of <paramref name="actions"/>, 0 when there
+    /// is none: a version of just those decisions (<see cref="Assess.AssessFromStore.DecisionActions"/>), which the
+    /// order checks and sign-ins that move the chain's head do not change.</summary>
+    /// <param name="actions">Action codes: lower-case letters, digits, '.' and '_' only.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<long> ReadNewestSeqAsync(IReadOnlyList<string> actions, CancellationToken cancellationToken = default);
 }

@@ -50,11 +50,12 @@ public static class PortfolioApi
         await using var sources = await AssessSources.OpenAsync(location, clock, cancellationToken);
         var inputs = sources.Inputs;
         // The figures are a function of the date, the policy, the model, the ledger and the credit decisions. The
-        // ledger's version and the audit trail's head (every grant, review and cover appends to it) are read on every
-        // request, so an import, a run or a decision on any instance is seen at once and the cache is never stale.
-        var head = await inputs.Credit.ReadAuditHeadAsync(cancellationToken);
+        // ledger's version and the newest audited grant, review, cover or policy load are read on every request, so an
+        // import, a run or a decision on any instance is seen at once and the cache is never stale; order checks and
+        // sign-ins move the audit chain but not these figures, and leave the cache in place.
+        var decisions = await inputs.Credit.ReadNewestSeqAsync(AssessFromStore.DecisionActions, cancellationToken);
         var key = (nameof(PortfolioView), date, inputs.Policy.Version, inputs.ScoreModel?.Name, await directory.DataVersionAsync(cancellationToken),
-            head?.Seq);
+            decisions);
         if (cache.TryGetValue(key, out PortfolioView? cached) && cached is not null)
         {
             return TypedResults.Ok(cached);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Application.Reports;
 using CustomerRisk.Server.Hosting;
@@ -12,7 +13,7 @@ namespace CustomerRisk.Server.Apis;
 /// <summary>The customer risk report and the portfolio risk report (docs/reports.md) as the self-contained HTML page,
 /// Markdown, or PDF printed by headless Chromium when it is installed. A report re-assesses the portfolio as of the
 /// date (the latest saved assessment's date unless asked) and saves nothing; the assessment is kept in the instance's
-/// memory per date, policy version, data version and audit head, so later reports of that date (any customer's, and
+/// memory per date, policy version, data version and newest credit decision, so later reports of that date (any customer's, and
 /// the portfolio's) are built without assessing again. A sales user gets only their own customers' reports (404 for
 /// any other, as for one that does not exist) and no portfolio report.</summary>
 public static class ReportsApi
@@ -147,15 +148,17 @@ public static class ReportsApi
 
     /// <summary>The assessment behind the reports of a date, kept in the instance's memory. The key holds everything
     /// a report depends on that can change: the date, the policy version, the data's version (committed imports and
-    /// runs, read on every request) and the audit trail's head (every grant, review, cover or other decision appends
-    /// to it), so a change through any instance is seen at once and a report is never stale.</summary>
+    /// runs, read on every request) and the newest audited decision that changes an assessment (a grant, review, cover
+    /// or policy load: <see cref="AssessFromStore.DecisionActions"/>), so a change through any instance is seen at once
+    /// and a report is never stale, while order checks and sign-ins, which move the audit chain but not the figures,
+    /// leave the kept assessment in place.</summary>
     private sealed class BasisCache(IMemoryCache cache, ICreditStore credit)
     {
         public async Task<RiskReportBasis> BasisAsync(DateOnly date, IRiskStore store, ICustomerDirectory directory, StoreLocation location,
             TimeProvider clock, CancellationToken cancellationToken)
         {
-            var head = await credit.ReadAuditHeadAsync(cancellationToken);
-            var key = (nameof(RiskReportBasis), date, location.Policy.Version, await directory.DataVersionAsync(cancellationToken), head?.Seq);
+            var decisions = await credit.ReadNewestSeqAsync(AssessFromStore.DecisionActions, cancellationToken);
+            var key = (nameof(RiskReportBasis), date, location.Policy.Version, await directory.DataVersionAsync(cancellationToken), decisions);
             if (cache.TryGetValue(key, out RiskReportBasis? kept) && kept is not null)
             {
                 return kept;

@@ -675,6 +675,30 @@ internal sealed class CreditStore : ICreditStore
         return head is null || head.Seq == 0 ? null : head;
     }
 
+    public async Task<long> ReadNewestSeqAsync(IReadOnlyList<string> actions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        if (actions.Count == 0)
+        {
+            return 0;
+        }
+
+        // The codes are written into the statement, not bound, so that the partial index of the decisions
+        // (ix_audit_log_decisions) can serve it: a database proves an index's WHERE only from literal terms.
+        foreach (var action in actions)
+        {
+            if (action.Length == 0 || !action.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_'))
+            {
+                throw new ArgumentException($"'{action}' is not an action code.", nameof(actions));
+            }
+        }
+
+        var sql = $"SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE action IN ({string.Join(", ", actions.Select(a => $"'{a}'"))})";
+        await using var connection = await _sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         // New checks are refused; those already queued are decided before the connections close.

@@ -122,6 +122,9 @@ public sealed class AuditChainTests
 
         public Task<AuditHead?> ReadAuditHeadAsync(CancellationToken cancellationToken = default) => Task.FromResult(head);
 
+        public Task<long> ReadNewestSeqAsync(IReadOnlyList<string> actions, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
             Task.FromResult(new AuditPage(records, records.Count, query.Page, query.PageSize));
     }

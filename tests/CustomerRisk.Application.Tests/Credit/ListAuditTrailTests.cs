@@ -97,5 +97,8 @@ public sealed class ListAuditTrailTests
         }
 
         public Task<AuditHead?> ReadAuditHeadAsync(CancellationToken cancellationToken = default) => Task.FromResult<AuditHead?>(null);
+
+        public Task<long> ReadNewestSeqAsync(IReadOnlyList<string> actions, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

@@ -244,7 +244,7 @@ public static class AssessPortfolio
             Complaints90d = now.Complaints90d,
             BrokenPromises180d = now.BrokenPromises180d,
         };
-        var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy);
+        var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy, explain: false);
         // The run shows the limit, not how it was reached: no calculation log (a dozen lines of text per customer).
         var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy, explain: false);
         // Kept until the second pass for 100,000 customers: the score's figures and reason texts, not its factor list.

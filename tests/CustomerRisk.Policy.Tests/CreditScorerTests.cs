@@ -188,6 +188,34 @@ public sealed class CreditScorerTests
     }
 
     [Fact]
+    public void WithoutExplanation_TheScoreAndReasonsAreTheSame_AndNoFactorIsListed()
+    {
+        Prop.ForAll(s_inputs.ToArbitrary(), inputs =>
+        {
+            var policy = s_policy with { Scorecard = s_policy.Scorecard with { BasePoints = inputs.AnnualRevenue!.Value } };
+            var explained = CreditScorer.Score(inputs, policy);
+            var bare = CreditScorer.Score(inputs, policy, explain: false);
+            return bare.Factors.Count == 0 && explained.Factors.Count > 0 && bare.Reasons.SequenceEqual(explained.Reasons) &&
+                   bare == explained with { Reasons = bare.Reasons, Factors = bare.Factors };
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void WithoutExplanation_TheReasonTextsAndOrderAreTheSame_ForTheWorkedCustomers()
+    {
+        foreach (var inputs in new[] { Clean, Average, LateWithBrokenPromises })
+        {
+            var explained = CreditScorer.Score(inputs, s_policy);
+            var bare = CreditScorer.Score(inputs, s_policy, explain: false);
+
+            Assert.NotEmpty(bare.Reasons);
+            Assert.Equal(explained.Reasons.Select(r => r.Text), bare.Reasons.Select(r => r.Text));
+            Assert.Equal(explained.Score, bare.Score);
+            Assert.Equal(explained.Pd, bare.Pd);
+        }
+    }
+
+    [Fact]
     public void BetterPaymentFigures_NeverLowerTheScore()
     {
         Prop.ForAll(s_inputs.ToArbitrary(), inputs =>

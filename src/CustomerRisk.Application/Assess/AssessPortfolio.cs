@@ -114,56 +114,58 @@ public static class AssessPortfolio
         CustomerBackground? background = null;
         var firstPass = new List<FirstPass>();
         var portfolio = new PortfolioAccumulator(request.AsOf, indicatorPolicy);
-        var batch = new List<CustomerLedger>(BatchSize);
         using var workspaces = new ThreadLocal<IndicatorWorkspace>(() => new IndicatorWorkspace());
-        await foreach (var ledger in store.ReadLedgersAsync(request.AsOf, request.CustomerId, cancellationToken).ConfigureAwait(false))
+        // Nothing of a batch's ledger lines is kept past its Compute, so the store may reuse their memory.
+        await foreach (var batch in store.ReadLedgerBatchesAsync(request.AsOf, request.CustomerId, BatchSize, cancellationToken)
+                           .ConfigureAwait(false))
         {
-            batch.Add(ledger);
-            if (batch.Count == BatchSize)
-            {
-                background ??= await backgroundRead.ConfigureAwait(false);
-                Compute(batch, request.AsOf, indicatorPolicy, policy, background, workspaces, firstPass, portfolio, scoreModel);
-                batch.Clear();
-                progress?.Report(firstPass.Count);
-            }
+            background ??= await backgroundRead.ConfigureAwait(false);
+            Compute(batch, request.AsOf, indicatorPolicy, policy, background, workspaces, firstPass, portfolio, scoreModel);
+            progress?.Report(firstPass.Count);
         }
 
         background ??= await backgroundRead.ConfigureAwait(false);
-        Compute(batch, request.AsOf, indicatorPolicy, policy, background, workspaces, firstPass, portfolio, scoreModel);
-        progress?.Report(firstPass.Count);
         if (request.CustomerId is not null && firstPass.Count == 0)
         {
             throw new KeyNotFoundException($"No customer '{request.CustomerId}' in the store.");
         }
 
         var totals = portfolio.Complete();
-        var assessments = new CustomerAssessment[firstPass.Count];
+        // An array whose entries the second pass drops as it completes them: what the collector can free early.
+        var pending = firstPass.ToArray();
+        firstPass.Clear();
+        var assessments = new CustomerAssessment[pending.Length];
         if (!request.Save)
         {
-            Parallel.For(0, firstPass.Count, i => assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background));
+            Parallel.For(0, pending.Length, i =>
+            {
+                assessments[i] = Complete(pending[i], totals, policy, request.AsOf, background);
+                pending[i] = null!;
+            });
             return new AssessPortfolioResult(run, assessments, Report(totals, assessments));
         }
 
-        var grades = new Grade[firstPass.Count];
+        var grades = new Grade[pending.Length];
         for (var i = 0; i < grades.Length; i++)
         {
-            grades[i] = firstPass[i].Rating.Grade;
+            grades[i] = pending[i].Rating.Grade;
         }
 
         // Each assessment is serialised once, to UTF-8: saved as the details and printed by `--format json` from the
         // same bytes. The store writes on one thread, so chunks of customers are completed and serialised on the
         // thread pool, in order, while it writes the chunks before them (it waits for a chunk not yet done).
-        var json = new byte[firstPass.Count][];
-        var chunks = new Task[(firstPass.Count + SaveChunkSize - 1) / SaveChunkSize];
+        var json = new byte[pending.Length][];
+        var chunks = new Task[(pending.Length + SaveChunkSize - 1) / SaveChunkSize];
         for (var k = 0; k < chunks.Length; k++)
         {
             var start = k * SaveChunkSize;
-            var end = Math.Min(start + SaveChunkSize, firstPass.Count);
+            var end = Math.Min(start + SaveChunkSize, pending.Length);
             chunks[k] = Task.Factory.StartNew(() =>
             {
                 for (var i = start; i < end; i++)
                 {
-                    assessments[i] = Complete(firstPass[i], totals, policy, request.AsOf, background);
+                    assessments[i] = Complete(pending[i], totals, policy, request.AsOf, background);
+                    pending[i] = null!;
                     json[i] = JsonSerializer.SerializeToUtf8Bytes(assessments[i], Json);
                 }
             }, cancellationToken, TaskCreationOptions.PreferFairness, TaskScheduler.Default);
@@ -185,7 +187,7 @@ public static class AssessPortfolio
         return new AssessPortfolioResult(run, assessments, Report(totals, assessments)) { CustomersJson = json };
     }
 
-    private static void Compute(List<CustomerLedger> batch, DateOnly asOf, IndicatorPolicy indicatorPolicy,
+    private static void Compute(IReadOnlyList<CustomerLedger> batch, DateOnly asOf, IndicatorPolicy indicatorPolicy,
         CreditPolicy policy, CustomerBackground background,
         ThreadLocal<IndicatorWorkspace> workspaces, List<FirstPass> results, PortfolioAccumulator portfolio,
         ICreditScoreModel? scoreModel)
@@ -242,10 +244,19 @@ public static class AssessPortfolio
             Complaints90d = now.Complaints90d,
             BrokenPromises180d = now.BrokenPromises180d,
         };
-        var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy);
+        var score = scoreModel?.Score(ledger, now, inputs, policy) ?? CreditScorer.Score(inputs, policy, explain: false);
         // The run shows the limit, not how it was reached: no calculation log (a dozen lines of text per customer).
         var recommendation = CreditLimits.Recommend(new LimitInputs(rating.Grade, now.Sales12m, customer.AnnualRevenue), policy, explain: false);
-        return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, experts, rating, score, recommendation, limit, utilisation);
+        // Kept until the second pass for 100,000 customers: the score's figures and reason texts, not its factor list.
+        var reasons = score.Reasons;
+        var reasonTexts = reasons.Count == 0 ? [] : new string[reasons.Count];
+        for (var i = 0; i < reasonTexts.Length; i++)
+        {
+            reasonTexts[i] = reasons[i].Text;
+        }
+
+        return new FirstPass(customer, now, dso90DaysEarlier, previousGrade, experts, rating,
+            new ScoreOutcome(score.Score, score.Pd, score.Source, reasonTexts), recommendation, limit, utilisation);
     }
 
     private static CustomerAssessment Complete(FirstPass first, PortfolioIndicators totals, CreditPolicy policy, DateOnly asOf,
@@ -284,13 +295,6 @@ public static class AssessPortfolio
             asOf, policy);
         var dunning = Dunning.LevelFor(now.OldestDaysPastDue, policy);
         var loss = ExpectedLoss.Compute(first.Score.Pd, now.Exposure, background.Covers(first.Customer.CustomerId), asOf, policy, explain: false);
-        var reasons = first.Score.Reasons;
-        var reasonTexts = reasons.Count == 0 ? [] : new string[reasons.Count];
-        for (var i = 0; i < reasonTexts.Length; i++)
-        {
-            reasonTexts[i] = reasons[i].Text;
-        }
-
         var aging = now.Aging;
         return new CustomerAssessment
         {
@@ -305,7 +309,7 @@ public static class AssessPortfolio
             CreditScore = (int)Math.Round(first.Score.Score, MidpointRounding.AwayFromZero),
             Pd = Round(first.Score.Pd, 6),
             ScoreModel = first.Score.Source,
-            ScoreReasons = reasonTexts,
+            ScoreReasons = first.Score.ReasonTexts,
             OpenAr = Money(now.OpenAr),
             OverdueAr = Money(now.OverdueAr),
             UnappliedCredit = Money(now.UnappliedCredit),
@@ -439,6 +443,9 @@ public static class AssessPortfolio
     private static decimal? Round(decimal? value, int decimals) => value is { } v ? Round(v, decimals) : null;
 
     private sealed record FirstPass(Customer Customer, CustomerIndicators Indicators, decimal? Dso90DaysEarlier,
-        Grade? PreviousGrade, CustomerDelphiSummary? Experts, RatingResult Rating, CreditScoreResult Score, LimitRecommendation Limit,
+        Grade? PreviousGrade, CustomerDelphiSummary? Experts, RatingResult Rating, ScoreOutcome Score, LimitRecommendation Limit,
         decimal? GrantedLimit, decimal? Utilisation);
+
+    /// <summary>What the second pass reads of a credit score (<see cref="CreditScoreResult"/> without its factors).</summary>
+    private sealed record ScoreOutcome(decimal Score, decimal Pd, string Source, string[] ReasonTexts);
 }

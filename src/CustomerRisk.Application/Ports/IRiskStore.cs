@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerRisk.Analytics;
 using CustomerRisk.Domain;
 
@@ -20,6 +21,31 @@ public interface IRiskStore : IAsyncDisposable
     /// after <paramref name="asOf"/> may be included; the indicators ignore them.</summary>
     IAsyncEnumerable<CustomerLedger> ReadLedgersAsync(DateOnly asOf, string? customerId = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the ledgers as <see cref="ReadLedgersAsync"/> does, in batches of up to
+    /// <paramref name="batchSize"/> customers. A batch's ledgers are valid only until the next batch is asked for: the
+    /// store may fill their lines' memory again with later customers' (so reading every ledger allocates the memory of
+    /// a few batches, not of every line). Keep nothing of a ledger's lines past its batch.</summary>
+    async IAsyncEnumerable<IReadOnlyList<CustomerLedger>> ReadLedgerBatchesAsync(DateOnly asOf, string? customerId, int batchSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        var batch = new List<CustomerLedger>(batchSize);
+        await foreach (var ledger in ReadLedgersAsync(asOf, customerId, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(ledger);
+            if (batch.Count == batchSize)
+            {
+                yield return batch;
+                batch = new List<CustomerLedger>(batchSize);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
 
     /// <summary>Saves one assessment run and its per-customer results in one transaction.</summary>
     Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,

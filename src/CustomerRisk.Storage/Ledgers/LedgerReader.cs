@@ -16,36 +16,110 @@ internal static class LedgerReader
     public static async IAsyncEnumerable<CustomerLedger> ReadAsync(ILedgerSource source,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var invoices = new LedgerTableStream<InvoiceLine>(() => source.Open(LedgerTable.Invoices), 5,
-            DecodeInvoice, 4, cancellationToken);
-        await using var payments = new LedgerTableStream<PaymentLine>(() => source.Open(LedgerTable.Payments), 4,
-            DecodePayment, 3, cancellationToken);
-        await using var claims = new LedgerTableStream<ClaimLine>(() => source.Open(LedgerTable.Claims), 3,
-            DecodeClaim, -1, cancellationToken);
-        await using var orders = new LedgerTableStream<OrderLine>(() => source.Open(LedgerTable.Orders), 4,
-            DecodeOrder, -1, cancellationToken);
-        await using var interactions = new LedgerTableStream<InteractionLine>(
-            () => source.Open(LedgerTable.Interactions), 3, DecodeInteraction, -1, cancellationToken);
-
-        var customers = ReadCustomers(source, cancellationToken);
-        var ordinals = new Dictionary<long, int>(customers.Count);
-        for (var i = 0; i < customers.Count; i++)
+        await using var merge = await Merge.OpenAsync(source, recycle: false, cancellationToken).ConfigureAwait(false);
+        while (await merge.NextAsync().ConfigureAwait(false) is { } ledger)
         {
-            ordinals[customers[i].Key] = i;
+            yield return ledger;
+        }
+    }
+
+    /// <summary>The ledgers in batches of up to <paramref name="batchSize"/> customers; a batch's lines are valid until
+    /// the next batch is asked for, when their chunks go back to the reading threads to be filled again (so reading
+    /// the whole store allocates the chunks of a few batches, not of every line).</summary>
+    public static async IAsyncEnumerable<IReadOnlyList<CustomerLedger>> ReadBatchesAsync(ILedgerSource source, int batchSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        await using var merge = await Merge.OpenAsync(source, recycle: true, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var batch = new List<CustomerLedger>(batchSize);
+            while (batch.Count < batchSize && await merge.NextAsync().ConfigureAwait(false) is { } ledger)
+            {
+                batch.Add(ledger);
+            }
+
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            merge.Seal();
+            yield return batch;
+            merge.Recycle();
+        }
+    }
+
+    /// <summary>The merge of the customers with the five fact tables, each read on its own thread.</summary>
+    private sealed class Merge : IAsyncDisposable
+    {
+        private readonly LedgerTableStream<InvoiceLine> _invoices;
+        private readonly LedgerTableStream<PaymentLine> _payments;
+        private readonly LedgerTableStream<ClaimLine> _claims;
+        private readonly LedgerTableStream<OrderLine> _orders;
+        private readonly LedgerTableStream<InteractionLine> _interactions;
+        private readonly List<(long Key, Customer Customer)> _customers = [];
+        private readonly Dictionary<long, int> _ordinals = [];
+        private readonly Dictionary<long, int> _invoicePositions = [];
+        private readonly CancellationToken _cancellationToken;
+        private int _next;
+
+        private Merge(ILedgerSource source, bool recycle, CancellationToken cancellationToken)
+        {
+            _cancellationToken = cancellationToken;
+            _invoices = new LedgerTableStream<InvoiceLine>(() => source.Open(LedgerTable.Invoices), 5, DecodeInvoice, 4, recycle,
+                cancellationToken);
+            _payments = new LedgerTableStream<PaymentLine>(() => source.Open(LedgerTable.Payments), 4, DecodePayment, 3, recycle,
+                cancellationToken);
+            _claims = new LedgerTableStream<ClaimLine>(() => source.Open(LedgerTable.Claims), 3, DecodeClaim, -1, recycle,
+                cancellationToken);
+            _orders = new LedgerTableStream<OrderLine>(() => source.Open(LedgerTable.Orders), 4, DecodeOrder, -1, recycle,
+                cancellationToken);
+            _interactions = new LedgerTableStream<InteractionLine>(() => source.Open(LedgerTable.Interactions), 3, DecodeInteraction,
+                -1, recycle, cancellationToken);
         }
 
-        var invoicePositions = new Dictionary<long, int>();
-        for (var i = 0; i < customers.Count; i++)
+        /// <summary>Starts reading every fact table, then reads the customers (their order drives the merge).</summary>
+        public static async ValueTask<Merge> OpenAsync(ILedgerSource source, bool recycle, CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (key, customer) = customers[i];
-            var invoiceSegment = await invoices.TakeAsync(key, i, ordinals).ConfigureAwait(false);
-            var paymentSegment = await payments.TakeAsync(key, i, ordinals).ConfigureAwait(false);
-            var claimSegment = await claims.TakeAsync(key, i, ordinals).ConfigureAwait(false);
-            var orderSegment = await orders.TakeAsync(key, i, ordinals).ConfigureAwait(false);
-            var interactionSegment = await interactions.TakeAsync(key, i, ordinals).ConfigureAwait(false);
-            LinkPayments(paymentSegment.Lines.Span, paymentSegment.Links.Span, invoiceSegment.Links.Span, invoicePositions);
-            yield return new CustomerLedger
+            var merge = new Merge(source, recycle, cancellationToken);
+            try
+            {
+                merge._customers.AddRange(ReadCustomers(source, cancellationToken));
+                merge._ordinals.EnsureCapacity(merge._customers.Count);
+                for (var i = 0; i < merge._customers.Count; i++)
+                {
+                    merge._ordinals[merge._customers[i].Key] = i;
+                }
+
+                return merge;
+            }
+            catch
+            {
+                // Stop the reading threads before the failure goes up.
+                await merge.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        /// <summary>The next customer's ledger, or null after the last.</summary>
+        public async ValueTask<CustomerLedger?> NextAsync()
+        {
+            if (_next == _customers.Count)
+            {
+                return null;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            var i = _next++;
+            var (key, customer) = _customers[i];
+            var invoiceSegment = await _invoices.TakeAsync(key, i, _ordinals).ConfigureAwait(false);
+            var paymentSegment = await _payments.TakeAsync(key, i, _ordinals).ConfigureAwait(false);
+            var claimSegment = await _claims.TakeAsync(key, i, _ordinals).ConfigureAwait(false);
+            var orderSegment = await _orders.TakeAsync(key, i, _ordinals).ConfigureAwait(false);
+            var interactionSegment = await _interactions.TakeAsync(key, i, _ordinals).ConfigureAwait(false);
+            LinkPayments(paymentSegment.Lines.Span, paymentSegment.Links.Span, invoiceSegment.Links.Span, _invoicePositions);
+            return new CustomerLedger
             {
                 Customer = customer,
                 Invoices = invoiceSegment.Lines,
@@ -54,6 +128,35 @@ internal static class LedgerReader
                 Orders = orderSegment.Lines,
                 Interactions = interactionSegment.Lines,
             };
+        }
+
+        /// <summary>Ties the chunks taken so far to the batch about to be handed out.</summary>
+        public void Seal()
+        {
+            _invoices.Seal();
+            _payments.Seal();
+            _claims.Seal();
+            _orders.Seal();
+            _interactions.Seal();
+        }
+
+        /// <summary>Gives the chunks of the batch just done with back to the reading threads.</summary>
+        public void Recycle()
+        {
+            _invoices.Recycle();
+            _payments.Recycle();
+            _claims.Recycle();
+            _orders.Recycle();
+            _interactions.Recycle();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _interactions.DisposeAsync().ConfigureAwait(false);
+            await _orders.DisposeAsync().ConfigureAwait(false);
+            await _claims.DisposeAsync().ConfigureAwait(false);
+            await _payments.DisposeAsync().ConfigureAwait(false);
+            await _invoices.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 
 namespace CustomerRisk.Storage.Ledgers;
@@ -17,6 +19,17 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop;
     private readonly Task _producer;
+    private readonly bool _recycle;
+
+    // Chunks the consumer has given back (see Seal and Recycle), for the producer to fill again instead of allocating.
+    private readonly ConcurrentQueue<Chunk> _free = new();
+
+    // Chunks every segment of which has been taken or skipped since the last Seal, and those sealed with the batch
+    // the consumer holds now; the chunk segments are being taken from.
+    private readonly List<Chunk> _passed = [];
+    private readonly List<Chunk> _sealed = [];
+    private TLine[]? _current;
+    private long[]? _currentLinks;
     private LedgerSegment<TLine>[]? _batch;
     private int _index;
 
@@ -24,10 +37,12 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
     /// <param name="columns">How many columns the query returns.</param>
     /// <param name="decode">Makes one line from the current row's integers.</param>
     /// <param name="linkColumn">The column of the per-row link key, or -1.</param>
+    /// <param name="recycle">Whether the consumer gives chunks back (<see cref="Seal"/>, <see cref="Recycle"/>).</param>
     /// <param name="cancellationToken">Stops the reading thread.</param>
     public LedgerTableStream(Func<IRowCursor> open, int columns, RowDecoder<TLine> decode, int linkColumn,
-        CancellationToken cancellationToken)
+        bool recycle, CancellationToken cancellationToken)
     {
+        _recycle = recycle;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = _stop.Token;
         _producer = Task.Factory.StartNew(() => Produce(open, columns, decode, linkColumn, token), token,
@@ -54,17 +69,39 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
             if (segment.CustomerKey == customerKey)
             {
                 _index++;
+                Pass(segment);
                 return segment;
             }
 
             if (!ordinals.TryGetValue(segment.CustomerKey, out var position) || position < ordinal)
             {
                 _index++;
+                Pass(segment);
                 continue;
             }
 
             return default;
         }
+    }
+
+    /// <summary>Marks the chunks whose every segment has been taken so far as belonging to the batch of ledgers about
+    /// to be handed out: <see cref="Recycle"/> gives them back once that batch is done with.</summary>
+    public void Seal()
+    {
+        _sealed.AddRange(_passed);
+        _passed.Clear();
+    }
+
+    /// <summary>Gives the chunks sealed with the batch just done with back to the reading thread, to fill again.
+    /// Only for a consumer that holds no line of that batch any more.</summary>
+    public void Recycle()
+    {
+        foreach (var chunk in _sealed)
+        {
+            _free.Enqueue(chunk);
+        }
+
+        _sealed.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -82,6 +119,24 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    private void Pass(LedgerSegment<TLine> segment)
+    {
+        if (!_recycle || !MemoryMarshal.TryGetArray<TLine>(segment.Lines, out var lines) || lines.Array is not { } array ||
+            ReferenceEquals(array, _current))
+        {
+            return;
+        }
+
+        // The reading thread never goes back to a chunk: the previous one is done with once this batch is.
+        if (_current is { Length: ChunkSize } done)
+        {
+            _passed.Add(new Chunk(done, _currentLinks));
+        }
+
+        _current = array;
+        _currentLinks = MemoryMarshal.TryGetArray(segment.Links, out var links) ? links.Array : null;
     }
 
     private async ValueTask<bool> FetchAsync()
@@ -145,8 +200,17 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
                     current = key;
                     if (position > ChunkSize - 16)
                     {
-                        lines = new TLine[ChunkSize];
-                        links = links is null ? null : new long[ChunkSize];
+                        if (_free.TryDequeue(out var reused))
+                        {
+                            lines = reused.Lines;
+                            links = links is null ? null : reused.Links;
+                        }
+                        else
+                        {
+                            lines = new TLine[ChunkSize];
+                            links = links is null ? null : new long[ChunkSize];
+                        }
+
                         position = 0;
                     }
 
@@ -155,15 +219,27 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
 
                 if (position == lines.Length)
                 {
-                    // One customer outgrows the chunk: move its rows so far into a larger array of its own.
+                    // A customer outgrows the chunk: move its rows so far into a fresh chunk (given back or new), or
+                    // into a larger array of its own when they fill half a chunk already.
                     var length = position - start;
-                    var grown = new TLine[Math.Max(ChunkSize, length * 2)];
+                    TLine[] grown;
+                    long[]? grownLinks;
+                    if (length * 2 <= ChunkSize && _free.TryDequeue(out var reused))
+                    {
+                        grown = reused.Lines;
+                        grownLinks = reused.Links;
+                    }
+                    else
+                    {
+                        grown = new TLine[Math.Max(ChunkSize, length * 2)];
+                        grownLinks = links is null ? null : new long[grown.Length];
+                    }
+
                     Array.Copy(lines, start, grown, 0, length);
                     lines = grown;
                     if (links is not null)
                     {
-                        var grownLinks = new long[grown.Length];
-                        Array.Copy(links, start, grownLinks, 0, length);
+                        Array.Copy(links, start, grownLinks!, 0, length);
                         links = grownLinks;
                     }
 
@@ -198,6 +274,8 @@ internal sealed class LedgerTableStream<TLine> : IAsyncDisposable
             throw;
         }
     }
+
+    private readonly record struct Chunk(TLine[] Lines, long[]? Links);
 
     private static void Write(ChannelWriter<LedgerSegment<TLine>[]> writer, LedgerSegment<TLine>[] batch,
         CancellationToken token)

@@ -51,6 +51,17 @@ internal sealed class PostgresRiskStore : IRiskStore
         }
     }
 
+    public async IAsyncEnumerable<IReadOnlyList<CustomerLedger>> ReadLedgerBatchesAsync(DateOnly asOf, string? customerId,
+        int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var source = await PostgresLedgerSource.OpenAsync(_dataSource, asOf, customerId, cancellationToken)
+            .ConfigureAwait(false);
+        await foreach (var batch in LedgerReader.ReadBatchesAsync(source, batchSize, cancellationToken).ConfigureAwait(false))
+        {
+            yield return batch;
+        }
+    }
+
     public async Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
         CancellationToken cancellationToken = default)
     {

@@ -58,6 +58,16 @@ internal sealed class SqliteRiskStore : IRiskStore
         }
     }
 
+    public async IAsyncEnumerable<IReadOnlyList<CustomerLedger>> ReadLedgerBatchesAsync(DateOnly asOf, string? customerId,
+        int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var source = new SqliteLedgerSource(_connections, asOf, customerId);
+        await foreach (var batch in LedgerReader.ReadBatchesAsync(source, batchSize, cancellationToken).ConfigureAwait(false))
+        {
+            yield return batch;
+        }
+    }
+
     public Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
         CancellationToken cancellationToken = default)
     {

@@ -51,6 +51,23 @@ public abstract class BrowserSession : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page in <paramref name="locale"/>, collecting its errors (<see cref="CollectErrors"/>), signed in
+    /// through the sign-in form as <paramref name="user"/> with the test password, on the dashboard once the user's
+    /// name shows.</summary>
+    protected async Task<(IPage Page, List<string> Errors)> SignedInAsync(RunningServer server, string user, string locale)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var page = await NewPageAsync(locale);
+        var errors = CollectErrors(page);
+        await page.GotoAsync(server.BaseUrl + "/signin.html");
+        await page.Locator("input[name=user_name], #user_name").First.FillAsync(user);
+        await page.Locator("input[type=password]").FillAsync(RunningServer.Password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/signin.html", StringComparison.Ordinal));
+        await page.Locator("#user").Filter(new() { HasText = user }).WaitForAsync();
+        return (page, errors);
+    }
+
     /// <summary>From now on, every console error of <paramref name="page"/> and every response of status 400 or above
     /// (as "status url"), for a test to assert there were none.</summary>
     protected static List<string> CollectErrors(IPage page)

@@ -13,7 +13,7 @@ public sealed partial class CreditPagesTests(RunningServer server) : BrowserSess
     [BrowserFact]
     public async Task CreditManager_GrantsALimit_AndSeesItTakeEffect_AndHeadTheHistory()
     {
-        var (page, errors) = await SignedInAsync("carl", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "carl", "en-GB");
         var customer = await FirstCustomerAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Limits", Exact = true }).ClickAsync();
@@ -41,7 +41,7 @@ public sealed partial class CreditPagesTests(RunningServer server) : BrowserSess
     [BrowserFact]
     public async Task ChineseBrowser_GetsTheLimitsPageInChinese()
     {
-        var (page, errors) = await SignedInAsync("carl", "zh-CN");
+        var (page, errors) = await SignedInAsync(server, "carl", "zh-CN");
         var customer = await FirstCustomerAsync(page);
 
         await page.GotoAsync($"{server.BaseUrl}/limits?customer={Uri.EscapeDataString(customer)}");
@@ -55,7 +55,7 @@ public sealed partial class CreditPagesTests(RunningServer server) : BrowserSess
     [BrowserFact]
     public async Task CreditManager_RegistersAGuarantee_AndSeesWhatItCounts()
     {
-        var (page, errors) = await SignedInAsync("carl", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "carl", "en-GB");
         var customer = await FirstCustomerAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Covers", Exact = true }).ClickAsync();
@@ -82,7 +82,7 @@ public sealed partial class CreditPagesTests(RunningServer server) : BrowserSess
     [BrowserFact]
     public async Task Admin_SubscribesAWebhook_SeesTheSecretOnce_AndRemovesIt()
     {
-        var (page, errors) = await SignedInAsync("ada", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "ada", "en-GB");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Webhooks", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(server.BaseUrl + "/webhooks");
@@ -111,7 +111,7 @@ public sealed partial class CreditPagesTests(RunningServer server) : BrowserSess
     [BrowserFact]
     public async Task SalesUser_HasNoLimitsCoversOrWebhooksPages()
     {
-        var (page, errors) = await SignedInAsync("sam", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "sam", "en-GB");
 
         foreach (var name in new[] { "Limits", "Covers", "Webhooks" })
         {
@@ -127,19 +127,6 @@ public sealed partial class CreditPagesTests(RunningServer server) : BrowserSess
         var link = page.Locator("table.data tbody tr td a").First;
         await link.WaitForAsync();
         return (await link.TextContentAsync())!.Trim();
-    }
-
-    private async Task<(IPage Page, List<string> Errors)> SignedInAsync(string user, string locale)
-    {
-        var page = await NewPageAsync(locale);
-        var errors = CollectErrors(page);
-        await page.GotoAsync(server.BaseUrl + "/signin.html");
-        await page.Locator("input[name=user_name], #user_name").First.FillAsync(user);
-        await page.Locator("input[type=password]").FillAsync(RunningServer.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/signin.html", StringComparison.Ordinal));
-        await page.Locator("#user").Filter(new() { HasText = user }).WaitForAsync();
-        return (page, errors);
     }
 
     [GeneratedRegex(@"^Cover \d+ \(guarantee\) of \S+ registered: 20,000, by carl\.$")]

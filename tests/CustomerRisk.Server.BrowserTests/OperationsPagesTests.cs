@@ -12,7 +12,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     [BrowserFact]
     public async Task CreditManager_AcknowledgesAnAlertInTheInbox_AndSeesItsStatusChange()
     {
-        var (page, errors) = await SignedInAsync("carl", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "carl", "en-GB");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(server.BaseUrl + "/alerts");
@@ -42,7 +42,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     [BrowserFact]
     public async Task CreditManager_FiltersTheInboxBySeverity()
     {
-        var (page, errors) = await SignedInAsync("carl", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "carl", "en-GB");
         await page.GotoAsync(server.BaseUrl + "/alerts?status=all");
         await page.Locator("#alert-table").WaitForAsync();
         var severity = (await page.Locator("#alert-table tbody tr td:nth-child(4)").First.TextContentAsync())!;
@@ -61,7 +61,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     [BrowserFact]
     public async Task CreditManager_RecordsAReviewFromTheQueue_AndFindsItOnTheCustomerPage()
     {
-        var (page, errors) = await SignedInAsync("carl", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "carl", "en-GB");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Reviews" }).ClickAsync();
         await page.WaitForURLAsync(server.BaseUrl + "/reviews");
@@ -93,7 +93,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     [BrowserFact]
     public async Task CreditManager_SeesThePolicysRecommendation_PrefilledBeforeDeciding()
     {
-        var (page, errors) = await SignedInAsync("carl", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "carl", "en-GB");
 
         await page.GotoAsync(server.BaseUrl + "/reviews?all=true");
         var row = page.Locator("#review-table tbody tr").Nth(1);
@@ -112,7 +112,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     [BrowserFact]
     public async Task CreditManager_RecordsAPromiseInTheWorklist_AndTheRowShowsIt()
     {
-        var (page, errors) = await SignedInAsync("carl", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "carl", "en-GB");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Collections" }).ClickAsync();
         await page.WaitForURLAsync(server.BaseUrl + "/collections");
@@ -135,7 +135,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     [BrowserFact]
     public async Task ChineseBrowser_GetsTheChineseInbox()
     {
-        var (page, errors) = await SignedInAsync("carl", "zh-CN");
+        var (page, errors) = await SignedInAsync(server, "carl", "zh-CN");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "预警", Exact = true }).ClickAsync();
 
@@ -148,7 +148,7 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
     [BrowserFact]
     public async Task SalesUser_SeesOnlyTheirCustomersAlerts_WithoutDecisionButtons_AndNoReviewOrCollectionPages()
     {
-        var (page, errors) = await SignedInAsync("sam", "en-GB");
+        var (page, errors) = await SignedInAsync(server, "sam", "en-GB");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
         await page.Locator("#alert-table").WaitForAsync();
@@ -157,19 +157,6 @@ public sealed partial class OperationsPagesTests(RunningServer server) : Browser
         Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Reviews" }).IsVisibleAsync());
         Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Collections" }).IsVisibleAsync());
         Assert.Empty(errors);
-    }
-
-    private async Task<(IPage Page, List<string> Errors)> SignedInAsync(string user, string locale)
-    {
-        var page = await NewPageAsync(locale);
-        var errors = CollectErrors(page);
-        await page.GotoAsync(server.BaseUrl + "/signin.html");
-        await page.Locator("input[name=user_name], #user_name").First.FillAsync(user);
-        await page.Locator("input[type=password]").FillAsync(RunningServer.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/signin.html", StringComparison.Ordinal));
-        await page.Locator("#user").Filter(new() { HasText = user }).WaitForAsync();
-        return (page, errors);
     }
 
     [GeneratedRegex(@"^Review \d+ of \S+ recorded: hold orders, by carl\.")]

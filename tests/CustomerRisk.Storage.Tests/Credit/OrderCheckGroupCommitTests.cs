@@ -17,13 +17,9 @@ public sealed class OrderCheckGroupCommitTests
     {
         await using var store = await ReadyAsync(provider);
         var credit = (CreditStore)store.Credit;
-        var batches = new List<int>();
-        credit.BatchCommitted = size => { lock (batches) { batches.Add(size); } };
-        var release = HoldCheck(credit, "SO-00");
-
+        var batches = RecordBatches(credit);
         // Open AR 10,000 + SO-00 5,000 = 15,000; ten orders of 10,000 then fit eight times within 100,000.
-        var first = Task.Run(() => store.CheckAsync("C1", 5_000m, "SO-00"));
-        await WaitUntilAsync(() => credit.QueuedChecks == 0 && release.Held);
+        var (release, first) = await HoldFirstCheckAsync(store, credit);
         var queued = Enumerable.Range(1, 10).Select(i => Task.Run(() => store.CheckAsync("C1", 10_000m, $"SO-{i:00}"))).ToArray();
         await WaitUntilAsync(() => credit.QueuedChecks == 10);
         release.Open();
@@ -48,12 +44,8 @@ public sealed class OrderCheckGroupCommitTests
     {
         await using var store = await ReadyAsync(provider);
         var credit = (CreditStore)store.Credit;
-        var batches = new List<int>();
-        credit.BatchCommitted = size => { lock (batches) { batches.Add(size); } };
-        var release = HoldCheck(credit, "SO-00");
-
-        var first = Task.Run(() => store.CheckAsync("C1", 5_000m, "SO-00"));
-        await WaitUntilAsync(() => credit.QueuedChecks == 0 && release.Held);
+        var batches = RecordBatches(credit);
+        var (release, first) = await HoldFirstCheckAsync(store, credit);
         // First in the next batch: an approval of 40,000 whose audit record cannot be built, after its row was written.
         var failing = Task.Run(() => credit.DecideOrderAsync("C1", "SO-BAD",
             exposure => Approval("SO-BAD", 40_000m, exposure),
@@ -86,10 +78,7 @@ public sealed class OrderCheckGroupCommitTests
     {
         await using var store = await ReadyAsync(provider);
         var credit = (CreditStore)store.Credit;
-        var release = HoldCheck(credit, "SO-00");
-
-        var first = Task.Run(() => store.CheckAsync("C1", 5_000m, "SO-00"));
-        await WaitUntilAsync(() => credit.QueuedChecks == 0 && release.Held);
+        var (release, first) = await HoldFirstCheckAsync(store, credit);
         using var giveUp = new CancellationTokenSource();
         var cancelled = Task.Run(() => CheckOrder.HandleAsync(new CheckOrderRequest("C1", 20_000m, Today, "SO-GONE"),
             store.Ledgers, store.Credit, store.Clock, giveUp.Token));
@@ -117,6 +106,24 @@ public sealed class OrderCheckGroupCommitTests
         await store.GrantAsync("C1", 100_000m);
         await ShowLimits.HandleAsync(new ShowLimitsRequest("C1", Today), store.Ledgers, store.Credit, store.Clock, CancellationToken.None);
         return store;
+    }
+
+    /// <summary>Each committed batch's size, in commit order.</summary>
+    private static List<int> RecordBatches(CreditStore credit)
+    {
+        var batches = new List<int>();
+        credit.BatchCommitted = size => { lock (batches) { batches.Add(size); } };
+        return batches;
+    }
+
+    /// <summary>Starts the check of SO-00 (5,000) and holds it inside its batch, so the checks started next queue
+    /// behind it and form the next batch once the gate opens.</summary>
+    private static async Task<(Gate Release, Task<OrderCheckRecord> First)> HoldFirstCheckAsync(CreditTestStore store, CreditStore credit)
+    {
+        var release = HoldCheck(credit, "SO-00");
+        var first = Task.Run(() => store.CheckAsync("C1", 5_000m, "SO-00"));
+        await WaitUntilAsync(() => credit.QueuedChecks == 0 && release.Held);
+        return (release, first);
     }
 
     private static Gate HoldCheck(CreditStore credit, string orderId)

@@ -26,11 +26,17 @@ internal sealed class OperationsStore : IOperationsStore
 {
     private const int ChunkSize = 2000;
     private readonly Func<RiskDbContext> _open;
+    private readonly Func<System.Data.Common.DbConnection> _connect;
     private readonly CreditStore _credit;
 
-    public OperationsStore(Func<RiskDbContext> open, CreditStore credit)
+    /// <param name="open">A new EF Core context on the database.</param>
+    /// <param name="connect">A new, unopened plain connection to the same database, for the paths of `assess` that
+    /// stay clear of EF Core (<see cref="OperationReads"/>).</param>
+    /// <param name="credit">The credit store, for the audit records.</param>
+    public OperationsStore(Func<RiskDbContext> open, Func<System.Data.Common.DbConnection> connect, CreditStore credit)
     {
         _open = open;
+        _connect = connect;
         _credit = credit;
     }
 
@@ -43,6 +49,21 @@ internal sealed class OperationsStore : IOperationsStore
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("An audit record is appended only inside the change's transaction.");
         return _credit.AppendAsync(db.Database.GetDbConnection(), transaction, entry, cancellationToken);
+    }
+
+    private async Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = _connect();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     // ---- master data and assessments ----
@@ -204,10 +225,9 @@ internal sealed class OperationsStore : IOperationsStore
     public async Task<IReadOnlyList<Alert>> ReadActiveAlertsAsync(string? customerId, CancellationToken cancellationToken = default)
     {
         // Every alert an assessment run may touch (140,000 on a 100,000-customer portfolio): read without EF's
-        // materialisation, as the bulk save below writes them.
-        await using var db = _open();
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return db.Database.GetDbConnection() switch
+        // materialisation, as the bulk save below writes them, on a plain connection (no EF model to build).
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection switch
         {
             NpgsqlConnection postgres => await PostgresAlertRows.ReadActiveAsync(postgres, customerId, cancellationToken).ConfigureAwait(false),
             SqliteConnection sqlite => SqliteAlertRows.ReadActive(sqlite, customerId),
@@ -219,16 +239,16 @@ internal sealed class OperationsStore : IOperationsStore
         DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        await using var db = _open();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var connection = db.Database.GetDbConnection();
+        // A plain connection and transaction (on SQLite BEGIN IMMEDIATE, as EF Core's), so that `assess` builds no EF model.
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var saved = connection switch
         {
             NpgsqlConnection postgres => await PostgresAlertRows.SaveAsync(postgres, changes, cancellationToken).ConfigureAwait(false),
             SqliteConnection sqlite => SqliteAlertRows.Save(sqlite, changes, cancellationToken),
             var other => throw new NotSupportedException($"No bulk alert path for {other.GetType().Name}."),
         };
-        var queued = await QueueDeliveriesAsync(db, connection, changes, saved, at, cancellationToken).ConfigureAwait(false);
+        var queued = await QueueDeliveriesAsync(connection, transaction, changes, saved, at, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (saved, queued);
     }
@@ -244,20 +264,20 @@ internal sealed class OperationsStore : IOperationsStore
         db.Update(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var saved = OperationMapping.ToAlert(entity);
-        await QueueDeliveriesAsync(db, db.Database.GetDbConnection(), [change], [saved], at, cancellationToken).ConfigureAwait(false);
+        await QueueDeliveriesAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), [change], [saved], at,
+            cancellationToken).ConfigureAwait(false);
         await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return saved;
     }
 
     /// <summary>Queues one webhook delivery per alert event and wanting subscription, on the providers' bulk paths, in
-    /// the open transaction of <paramref name="db"/>. <paramref name="saved"/>[i] is the stored alert of
+    /// the open <paramref name="transaction"/>. <paramref name="saved"/>[i] is the stored alert of
     /// <paramref name="changes"/>[i]. Returns how many were queued.</summary>
-    private static async Task<int> QueueDeliveriesAsync(RiskDbContext db, System.Data.Common.DbConnection connection,
+    private static async Task<int> QueueDeliveriesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
         IReadOnlyList<AlertChange> changes, IReadOnlyList<Alert> saved, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var subscriptions = (await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.Active)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(OperationMapping.ToSubscription).ToArray();
+        var subscriptions = await OperationReads.ActiveSubscriptionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         if (subscriptions.Length == 0)
         {
             return 0;
@@ -418,19 +438,9 @@ internal sealed class OperationsStore : IOperationsStore
 
     public async Task<IReadOnlyDictionary<string, DateOnly>> ReadLastReviewDatesAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        await using var db = _open();
-        var rows = await db.Set<CreditReviewEntity>().AsNoTracking().Where(r => r.ReviewedOn <= asOf)
-            .Select(r => new { r.CustomerId, r.ReviewedOn }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var last = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (!last.TryGetValue(row.CustomerId, out var seen) || row.ReviewedOn > seen)
-            {
-                last[row.CustomerId] = row.ReviewedOn;
-            }
-        }
-
-        return last;
+        // Plain SQL: every saving `assess` asks (OperationReads).
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await OperationReads.LastReviewDatesAsync(connection, asOf, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CreditReview> SaveReviewAsync(CreditReview review, Func<CreditReview, IReadOnlyList<LimitGrant>, ReviewWrite> write,
@@ -627,14 +637,9 @@ internal sealed class OperationsStore : IOperationsStore
 
     public async Task<IReadOnlyList<CollateralItem>> ReadCollateralAsync(string? customerId, CancellationToken cancellationToken = default)
     {
-        await using var db = _open();
-        var query = db.Set<CollateralEntity>().AsNoTracking();
-        if (customerId is not null)
-        {
-            query = query.Where(c => c.CustomerId == customerId);
-        }
-
-        var rows = await query.OrderBy(c => c.CoverId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Plain SQL: every saving `assess` asks, twice (OperationReads).
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await OperationReads.CollateralAsync(connection, customerId, cancellationToken).ConfigureAwait(false);
         return rows.Select(OperationMapping.ToItem).OrderBy(c => c.CustomerId, StringComparer.Ordinal).ThenBy(c => c.CoverId).ToArray();
     }
 

@@ -17,10 +17,10 @@ public static class OperationsStoreFactory
         var credit = Credit.CreditStoreFactory.Create(db, clock);
         if (RiskStoreFactory.IsPostgres(db))
         {
-            return new OperationsStore(() => new PostgresRiskDbContext(db), credit);
+            return new OperationsStore(() => new PostgresRiskDbContext(db), () => new Npgsql.NpgsqlConnection(db), credit);
         }
 
         var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Pooling = true, DefaultTimeout = 30 }.ToString();
-        return new OperationsStore(() => new SqliteRiskDbContext(connectionString), credit);
+        return new OperationsStore(() => new SqliteRiskDbContext(connectionString), () => new SqliteConnection(connectionString), credit);
     }
 }

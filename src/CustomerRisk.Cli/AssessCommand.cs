@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Policy;
+using CustomerRisk.Storage;
 using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Models;
 using CustomerRisk.Storage.Operations;
@@ -119,8 +120,10 @@ public static class AssessCommand
     {
         var date = parseResult.GetValue(asOf) is { } text ? GlobalOptions.ParseDate(text, "--as-of") : GlobalOptions.Today(clock);
         var file = parseResult.GetValue(policyFile) is { } path ? PolicyLoader.LoadFile(path) : null;
-        await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
         var db = GlobalOptions.DatabaseOf(parseResult);
+        // `assess` does nothing else with the store while it saves the run: a SQLite file may be taken whole for the save.
+        await using var store = await RiskStoreFactory.OpenMigratedWithOptionsAsync(db, clock, new RiskStoreOptions { AssessesAlone = save },
+            cancellationToken);
         await using var credit = CreditStoreFactory.Open(db, clock);
         await using var operations = OperationsStoreFactory.Open(db, clock);
         await using var models = ModelRegistryStore.Open(db);

@@ -19,7 +19,7 @@ public static class RiskStoreFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(db);
         clock ??= TimeProvider.System;
         options ??= new RiskStoreOptions();
-        return IsPostgres(db) ? new PostgresRiskStore(db, clock) : new SqliteRiskStore(db, clock, options.ImportsAlone);
+        return IsPostgres(db) ? new PostgresRiskStore(db, clock) : new SqliteRiskStore(db, clock, options.ImportsAlone, options.AssessesAlone);
     }
 
     /// <summary>Opens a store and applies pending migrations.</summary>

@@ -131,6 +131,10 @@ internal sealed class PreparedSqliteConnection : SqliteConnection
 /// few) with their prepared statements when given back.</summary>
 internal sealed class PreparedSqlitePool : IDisposable
 {
+    // Every pool of the process not yet collected, for CloseAllIdle (weakly held: a pool whose store was never
+    // disposed must not live for ever).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PreparedSqlitePool, object?> s_pools = new();
+
     private readonly ConcurrentBag<PreparedSqliteConnection> _idle = [];
     private readonly string _connectionString;
     private readonly string _pragmas;
@@ -145,6 +149,21 @@ internal sealed class PreparedSqlitePool : IDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
         _pragmas = pragmas;
         _keep = keep;
+        s_pools.AddOrUpdate(this, null);
+    }
+
+    /// <summary>Closes the idle connections of every pool of the process (as <see cref="SqliteConnection.ClearAllPools"/>
+    /// does for ADO.NET's pools), so that a write that asks for the file alone (<see cref="SqliteFileAlone"/>) is not
+    /// refused for a connection this process keeps open but does not use; the pools open new ones when next asked.</summary>
+    public static void CloseAllIdle()
+    {
+        foreach (var (pool, _) in s_pools)
+        {
+            while (pool._idle.TryTake(out var idle))
+            {
+                idle.Close(forGood: true);
+            }
+        }
     }
 
     public PreparedSqliteConnection Rent()

@@ -20,6 +20,9 @@ internal sealed class PreparedSqliteWriter : IDisposable
     /// <summary>Writes between background checkpoints.</summary>
     public const int CheckpointEvery = 500;
 
+    // Every writer of the process not yet collected, for CloseAllIdle (weakly held, as PreparedSqlitePool's pools).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PreparedSqliteWriter, object?> s_writers = new();
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
     private readonly string _pragmas;
@@ -33,6 +36,36 @@ internal sealed class PreparedSqliteWriter : IDisposable
     {
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
         _pragmas = pragmas + " PRAGMA wal_autocheckpoint=0;";
+        s_writers.AddOrUpdate(this, null);
+    }
+
+    /// <summary>Closes the connections of every writer of the process that nobody is writing through and that is not
+    /// checkpointing (as <see cref="PreparedSqlitePool.CloseAllIdle"/> does for the readers), so that a write that asks
+    /// for the file alone (<see cref="SqliteFileAlone"/>) is not refused for them; the next writer opens a new one.</summary>
+    public static void CloseAllIdle()
+    {
+        foreach (var (writer, _) in s_writers)
+        {
+            if (!writer._gate.Wait(0))
+            {
+                continue;
+            }
+
+            try
+            {
+                writer._connection?.Close(forGood: true);
+                writer._connection = null;
+                if (Volatile.Read(ref writer._checkpointRunning) == 0)
+                {
+                    writer._checkpointer?.Dispose();
+                    writer._checkpointer = null;
+                }
+            }
+            finally
+            {
+                writer._gate.Release();
+            }
+        }
     }
 
     /// <summary>Waits for the gate and returns the writer connection; disposing it opens the gate for the next writer.</summary>

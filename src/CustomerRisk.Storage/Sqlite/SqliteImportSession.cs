@@ -10,7 +10,7 @@ namespace CustomerRisk.Storage.Sqlite;
 /// upsert per table, re-bound for every row. Changed rows reach record_history through temporary triggers that
 /// exist only on this connection. A killed process leaves the journal uncommitted, so the store stays as it was.
 /// With <c>alone</c> (a command-line import) the session first tries to take the file for itself and write it with a
-/// rollback journal instead of the WAL; see <see cref="TakeTheFile"/>.</summary>
+/// rollback journal instead of the WAL; see <see cref="SqliteFileAlone.TryTake"/>.</summary>
 internal sealed class SqliteImportSession : IImportSession
 {
     private const int CancellationCheckInterval = 4096;
@@ -44,7 +44,7 @@ internal sealed class SqliteImportSession : IImportSession
         {
             if (alone)
             {
-                rollbackJournal = TakeTheFile(connections, ref connection);
+                rollbackJournal = SqliteFileAlone.TryTake(connections, ref connection);
             }
 
             connection.Execute("BEGIN IMMEDIATE");
@@ -56,71 +56,11 @@ internal sealed class SqliteImportSession : IImportSession
         {
             if (rollbackJournal)
             {
-                RestoreWal(connection);
+                SqliteFileAlone.RestoreWal(connection);
             }
 
             connection.Dispose();
             throw;
-        }
-    }
-
-    /// <summary>Tries to switch the file from WAL to a rollback journal (journal_mode=DELETE) under an exclusive lock
-    /// that the connection keeps until it closes (locking_mode=EXCLUSIVE). On a store that was empty, the pages an
-    /// import appends are then written once, straight into the file, and not journaled at all (a rollback journal
-    /// keeps only the original content of pages that existed when the transaction began); with the WAL every page is
-    /// written to the log, looked up there on every read (the log grows to the size of the store), and copied into
-    /// the file again by the checkpoint. A rollback journal is as crash-safe as the WAL: a killed import leaves a
-    /// hot journal that the next connection plays back. SQLite only lets a connection leave WAL mode when no other
-    /// connection has the file open; when one has (a server, another command), the switch fails at once and the
-    /// session goes on with the WAL, as before. Readers that open the file during the import wait for it (up to
-    /// the busy timeout) instead of reading the state before it.</summary>
-    /// <returns>True when the connection holds the file exclusively with a rollback journal.</returns>
-    private static bool TakeTheFile(SqliteConnections connections, ref NativeConnection connection)
-    {
-        // Idle pooled connections of this process (the migration check) keep the file open in WAL mode.
-        using (var pooled = new SqliteConnection(connections.ConnectionString))
-        {
-            SqliteConnection.ClearPool(pooled);
-        }
-
-        try
-        {
-            connection.Execute("PRAGMA busy_timeout=0; PRAGMA locking_mode=EXCLUSIVE;");
-            using (var journal = new SqliteStatement(connection, "PRAGMA journal_mode=DELETE"))
-            {
-                if (journal.Step() && journal.Text(0) == "delete")
-                {
-                    // One commit per import: FULL syncs the journal and the file at it, so that even a power cut
-                    // cannot leave a half-written store.
-                    // No memory map: the pages it maps count in the process's resident set (+0.6 GB on the 100k
-                    // import) and save nothing here, where nearly every page read is one just written.
-                    connection.Execute("PRAGMA synchronous=FULL; PRAGMA mmap_size=0; PRAGMA busy_timeout=30000;");
-                    return true;
-                }
-            }
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
-        {
-            // Another connection has the file open: the shared path below.
-        }
-
-        // A fresh connection in the ordinary settings, so nothing of the attempt (locking mode, a lock) stays.
-        connection.Dispose();
-        connection = new NativeConnection(connections.Path, readOnly: false);
-        return false;
-    }
-
-    /// <summary>Puts the file back in WAL mode after a session that had it to itself. Best effort: the import is
-    /// committed or rolled back already, and every connection that opens the store for writing asks for WAL anyway.</summary>
-    private static void RestoreWal(NativeConnection connection)
-    {
-        try
-        {
-            connection.Execute("PRAGMA journal_mode=WAL;");
-        }
-        catch (SqliteException)
-        {
-            // The next writer's connection switches it back.
         }
     }
 
@@ -186,7 +126,7 @@ internal sealed class SqliteImportSession : IImportSession
         _finished = true;
         if (_rollbackJournal)
         {
-            RestoreWal(_connection);
+            SqliteFileAlone.RestoreWal(_connection);
         }
 
         return Task.CompletedTask;
@@ -209,7 +149,7 @@ internal sealed class SqliteImportSession : IImportSession
 
             if (_rollbackJournal)
             {
-                RestoreWal(_connection);
+                SqliteFileAlone.RestoreWal(_connection);
             }
         }
 

@@ -15,12 +15,14 @@ internal sealed class SqliteRiskStore : IRiskStore
     private readonly SqliteConnections _connections;
     private readonly TimeProvider _clock;
     private readonly bool _importsAlone;
+    private readonly bool _assessesAlone;
 
-    public SqliteRiskStore(string path, TimeProvider clock, bool importsAlone = false)
+    public SqliteRiskStore(string path, TimeProvider clock, bool importsAlone = false, bool assessesAlone = false)
     {
         _connections = new SqliteConnections(path);
         _clock = clock;
         _importsAlone = importsAlone;
+        _assessesAlone = assessesAlone;
     }
 
     public string Provider => "sqlite";
@@ -73,58 +75,98 @@ internal sealed class SqliteRiskStore : IRiskStore
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(records);
-        using var connection = _connections.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using (var command = connection.CreateCommand())
+        // With the file to itself (`crisk assess`), the run is written once, with a rollback journal, instead of into
+        // the WAL and again by the checkpoint (SqliteFileAlone.TryTake); else through the WAL beside other users.
+        var connection = new NativeConnection(_connections.Path, readOnly: false);
+        var alone = false;
+        try
         {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO assessment_runs (run_id, as_of, created_at, policy_version, score_model, customers) " +
-                                  "VALUES ($id, $asOf, $created, $policy, $model, $customers)";
-            command.Parameters.AddWithValue("$id", run.RunId.ToString("D"));
-            command.Parameters.AddWithValue("$asOf", run.AsOf.DayNumber);
-            command.Parameters.AddWithValue("$created", StoredInstant.Format(run.CreatedAt));
-            command.Parameters.AddWithValue("$policy", run.PolicyVersion);
-            command.Parameters.AddWithValue("$model", run.ScoreModel);
-            command.Parameters.AddWithValue("$customers", records.Count);
-            command.ExecuteNonQuery();
-        }
-
-        using (var insert = new SqliteStatement(connection, SqliteSql.InsertAssessment))
-        {
-            var utf8 = Array.Empty<byte>();
-            for (var i = 0; i < records.Count; i++)
+            alone = _assessesAlone && SqliteFileAlone.TryTake(_connections, ref connection);
+            connection.Execute("BEGIN IMMEDIATE");
+            try
             {
-                if (i % 4096 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var r = records[i] ?? throw new ArgumentException($"Assessment {i + 1} is null.", nameof(records));
-                insert.Text(1, r.RunId.ToString("D"));
-                insert.Text(2, r.CustomerId);
-                insert.Int64(3, r.AsOf.DayNumber);
-                insert.Text(4, r.Grade.ToString());
-                Bind(insert, 5, r.CreditScore);
-                Bind(insert, 6, r.Pd is { } pd ? StoredAmount.ToScaledRounded(pd, AssessmentDecoding.PdDecimals) : null);
-                insert.Int64(7, Money(r.OpenAr));
-                insert.Int64(8, Money(r.OverdueAr));
-                insert.Int64(9, Money(r.Exposure));
-                Bind(insert, 10, r.Dso is { } dso ? Money(dso) : null);
-                Bind(insert, 11, r.ExpectedLoss is { } loss ? Money(loss) : null);
-                if (r.DetailsUtf8.IsEmpty)
-                {
-                    insert.Utf8Text(12, r.Details, ref utf8);
-                }
-                else
-                {
-                    insert.Utf8(12, r.DetailsUtf8.Span);
-                }
-                insert.Execute();
+                InsertRun(connection, run, records, cancellationToken);
+                connection.Execute("COMMIT");
+            }
+            catch
+            {
+                Rollback(connection);
+                throw;
             }
         }
+        finally
+        {
+            if (alone)
+            {
+                SqliteFileAlone.RestoreWal(connection);
+            }
 
-        transaction.Commit();
+            connection.Dispose();
+        }
+
         return Task.CompletedTask;
+    }
+
+    private static void InsertRun(NativeConnection connection, AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+        CancellationToken cancellationToken)
+    {
+        using (var command = new SqliteStatement(connection,
+                   "INSERT INTO assessment_runs (run_id, as_of, created_at, policy_version, score_model, customers) " +
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
+        {
+            command.Text(1, run.RunId.ToString("D"));
+            command.Int64(2, run.AsOf.DayNumber);
+            command.Text(3, StoredInstant.Format(run.CreatedAt));
+            command.Text(4, run.PolicyVersion);
+            command.Text(5, run.ScoreModel);
+            command.Int64(6, records.Count);
+            command.Execute();
+        }
+
+        using var insert = new SqliteStatement(connection, SqliteSql.InsertAssessment);
+        var utf8 = Array.Empty<byte>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (i % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var r = records[i] ?? throw new ArgumentException($"Assessment {i + 1} is null.", nameof(records));
+            insert.Text(1, r.RunId.ToString("D"));
+            insert.Text(2, r.CustomerId);
+            insert.Int64(3, r.AsOf.DayNumber);
+            insert.Text(4, r.Grade.ToString());
+            Bind(insert, 5, r.CreditScore);
+            Bind(insert, 6, r.Pd is { } pd ? StoredAmount.ToScaledRounded(pd, AssessmentDecoding.PdDecimals) : null);
+            insert.Int64(7, Money(r.OpenAr));
+            insert.Int64(8, Money(r.OverdueAr));
+            insert.Int64(9, Money(r.Exposure));
+            Bind(insert, 10, r.Dso is { } dso ? Money(dso) : null);
+            Bind(insert, 11, r.ExpectedLoss is { } loss ? Money(loss) : null);
+            if (r.DetailsUtf8.IsEmpty)
+            {
+                insert.Utf8Text(12, r.Details, ref utf8);
+            }
+            else
+            {
+                insert.Utf8(12, r.DetailsUtf8.Span);
+            }
+
+            insert.Execute();
+        }
+    }
+
+    private static void Rollback(NativeConnection connection)
+    {
+        try
+        {
+            connection.Execute("ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // SQLite rolled back already (after an I/O error, say); closing the connection ends the rest.
+        }
     }
 
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,

@@ -166,7 +166,7 @@ public static class AssessPortfolio
                 {
                     assessments[i] = Complete(pending[i], totals, policy, request.AsOf, background);
                     pending[i] = null!;
-                    json[i] = JsonSerializer.SerializeToUtf8Bytes(assessments[i], Json);
+                    json[i] = AssessmentJson.Serialize(assessments[i]);
                 }
             }, cancellationToken, TaskCreationOptions.PreferFairness, TaskScheduler.Default);
         }

@@ -154,6 +154,37 @@ public sealed class AssessExpertScoreTests
     }
 
     [Fact]
+    public async Task SavedJson_OfTextThatNeedsEscaping_AndOfFiguresAtTheirExtremes_IsTheSerialisedList()
+    {
+        // The saved details are written by generated code (AssessmentJson): the same bytes as the reflecting
+        // serialiser's, for names that JSON escapes (quotes, <, &, +, control characters, non-ASCII) and for
+        // figures with many digits and null ones.
+        var store = Store();
+        store.Ledgers.Add(new CustomerLedger
+        {
+            Customer = new Customer
+            {
+                CustomerId = "X\"1<&>+'", Name = "Müller & Söhne \"株式会社\"\t\u0001 😀", AnnualRevenue = 79_228_162_514m,
+                CreditLimit = 0.0001m, CustomerSince = new DateOnly(2001, 2, 3),
+            },
+            Invoices = new[]
+            {
+                new InvoiceLine(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), 1_234_567.8901m),
+                new InvoiceLine(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), 0.0001m),
+            },
+            Payments = new[] { new PaymentLine(new DateOnly(2026, 3, 15), 333.3333m, 0) },
+        });
+        var result = await AssessAsync(store);
+        using var written = new MemoryStream();
+        await result.WriteJsonAsync(written, CancellationToken.None);
+
+        Assert.Equal(result.Customers.Count, result.CustomersJson.Count);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(result.Customers, AssessPortfolio.Json), written.ToArray());
+        var odd = result.Customers.Single(c => c.CustomerId.StartsWith('X'));
+        Assert.Contains(odd.Alerts, a => a.Threshold is not null);
+    }
+
+    [Fact]
     public async Task WithoutSaving_TheJsonOutputIsStillTheSerialisedList()
     {
         var result = await AssessAsync(Store(), save: false);

@@ -125,7 +125,7 @@ internal sealed class PreparedSqliteWriter : IDisposable
         _gate.Release();
         if (checkpoint)
         {
-            _ = Task.Run(CheckpointAsync);
+            CheckpointThread.Start(CheckpointAsync);
         }
 
         return keep;
@@ -167,7 +167,9 @@ internal sealed class PreparedSqliteWriter : IDisposable
             FileSystemSync.Flush(_directory);
             Checkpoint(command);
             // The rest, with this process's writers held back: every frame is then in the database, and the next
-            // writer starts the WAL again from its beginning.
+            // writer starts the WAL again from its beginning. Off the lower-priority checkpoint thread first: the
+            // writers must not wait on a thread that yields to everyone.
+            await Task.Yield();
             await _gate.WaitAsync().ConfigureAwait(false);
             try
             {

@@ -1,6 +1,5 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { text } from '../format.js';
 import { t } from '../i18n.js';
 
 export const roles = ['admin', 'credit_manager', 'analyst', 'collector', 'sales'];
@@ -79,6 +78,5 @@ export async function usersPage(main, me, params, shown = null) {
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'users-table' },
       h('thead', {}, h('tr', {}, ['signin.user', 'users.roleAndOwner', 'alert.status', 'reviews.action', 'users.password', 'users.created']
         .map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, rows))),
-    users.length === 0 ? h('p', {}, text(null)) : null);
+      h('tbody', {}, rows))));
 }

@@ -251,3 +251,31 @@ public sealed class UserAdministrationApiTests(ServerFixture fixture) : IClassFi
         return json.RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone()).ToArray();
     }
 }
+
+/// <summary>The same rules on the PostgreSQL server of CRISK_TEST_PG: a disabled user's cookie and token get 401 at the
+/// next request, the last admin is a 409, and the chain verifies.</summary>
+public sealed class PostgresUserAdministrationApiTests(PostgresServerFixture fixture) : IClassFixture<PostgresServerFixture>
+{
+    [PostgresFact]
+    public async Task DisabledUserIsOut_AndTheLastAdminIsKept_OnPostgres()
+    {
+        var admin = fixture.ClientFor(UserRoles.Admin);
+        using var added = await admin.PostAsJsonAsync("/api/users", new { user_name = "dora", role = "analyst", password = ServerFixture.Password });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        using var session = await ServerFixture.SignedInClientAsync(fixture.Factory, "dora", ServerFixture.Password);
+        using var issue = JsonDocument.Parse(await (await admin.PostAsJsonAsync("/api/users/dora/tokens", new { label = "pg" })).Content.ReadAsStringAsync());
+        using var bearer = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issue.RootElement.GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/me")).StatusCode);
+
+        using var disable = await admin.PostAsync("/api/users/dora/disable", null);
+        using var demoteLastAdmin = await admin.PutAsJsonAsync("/api/users/ada/role", new { role = "analyst" });
+
+        Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, demoteLastAdmin.StatusCode);
+        using var verify = JsonDocument.Parse(await admin.GetStringAsync("/api/audit/verify"));
+        Assert.True(verify.RootElement.GetProperty("intact").GetBoolean());
+    }
+}

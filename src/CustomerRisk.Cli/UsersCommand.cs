@@ -5,7 +5,9 @@ using Spectre.Console;
 
 namespace CustomerRisk.Cli;
 
-/// <summary>`crisk users add|token|tokens|revoke-token|list`: the server's users, kept in the store (docs/server.md).</summary>
+/// <summary>`crisk users add|passwd|role|disable|enable|list|token|tokens|revoke-token`: the server's users, kept in the
+/// store (docs/server.md). A password is never taken from the command line (it would show in the process list and the
+/// shell history): it is read from standard input, a prompt, or the environment variable named by --password-env.</summary>
 public static class UsersCommand
 {
     public static Command Create(TimeProvider clock)
@@ -16,6 +18,10 @@ public static class UsersCommand
         users.Subcommands.Add(Tokens(clock));
         users.Subcommands.Add(RevokeToken(clock));
         users.Subcommands.Add(List(clock));
+        users.Subcommands.Add(Passwd(clock));
+        users.Subcommands.Add(Role(clock));
+        users.Subcommands.Add(SetEnabled(clock, enabled: false));
+        users.Subcommands.Add(SetEnabled(clock, enabled: true));
         return users;
     }
 
@@ -28,10 +34,14 @@ public static class UsersCommand
             Required = true,
         };
         var owner = new Option<string?>("--owner") { Description = "For sales: the sales_owner whose customers they see." };
-        var command = new Command("add", "Adds a user; the password is read from standard input or a prompt.") { name, role, owner };
+        var passwordEnv = PasswordEnvOption();
+        var command = new Command("add", "Adds a user; the password is read from standard input, a prompt or --password-env.")
+        {
+            name, role, owner, passwordEnv,
+        };
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
-            var password = ReadPassword();
+            var password = ReadPassword(parseResult.GetValue(passwordEnv));
             await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
             await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
             var user = await AddUser.HandleAsync(new AddUserRequest(parseResult.GetValue(name)!, parseResult.GetValue(role)!,
@@ -111,14 +121,15 @@ public static class UsersCommand
 
     private static Command List(TimeProvider clock)
     {
-        var command = new Command("list", "Lists the users.");
+        var command = new Command("list", "Lists the users: name, role, sales owner, state (active, or disabled and since when).");
         command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
             await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
             foreach (var user in await userStore.ListAsync(cancellationToken))
             {
-                await Console.Out.WriteLineAsync($"{user.UserName}\t{user.Role.ToCode()}\t{user.SalesOwner}");
+                var state = user.DisabledAt is { } disabled ? "disabled " + Instant(disabled) : "active";
+                await Console.Out.WriteLineAsync($"{user.UserName}\t{user.Role.ToCode()}\t{user.SalesOwner}\t{state}");
             }
 
             return ExitCodes.Done;
@@ -126,9 +137,75 @@ public static class UsersCommand
         return command;
     }
 
-    // Piped: the first line of standard input (for scripts). At a terminal: asked twice, not echoed.
-    private static string ReadPassword()
+    private static Command Passwd(TimeProvider clock)
     {
+        var name = new Argument<string>("NAME") { Description = "The user whose password to set." };
+        var passwordEnv = PasswordEnvOption();
+        var command = new Command("passwd", "Sets a user's password (standard input, a prompt or --password-env); their sessions end.")
+        {
+            name, passwordEnv,
+        };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            var password = ReadPassword(parseResult.GetValue(passwordEnv));
+            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
+            var user = await ResetPassword.HandleAsync(new ResetPasswordRequest(parseResult.GetValue(name)!, password), userStore, clock, cancellationToken);
+            await Console.Out.WriteLineAsync($"Password of {user.UserName} set; their sessions have ended.");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command Role(TimeProvider clock)
+    {
+        var name = new Argument<string>("NAME") { Description = "The user." };
+        var role = new Argument<string>("ROLE") { Description = $"One of {string.Join(", ", UserRoles.AllCodes)}." };
+        var owner = new Option<string?>("--owner") { Description = "For sales: the sales_owner whose customers they see." };
+        var command = new Command("role", "Gives a user another role; their sessions end. The last active admin keeps theirs.") { name, role, owner };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
+            var user = await ChangeRole.HandleAsync(new ChangeRoleRequest(parseResult.GetValue(name)!, parseResult.GetValue(role), parseResult.GetValue(owner)),
+                userStore, cancellationToken);
+            await Console.Out.WriteLineAsync($"{user.UserName} is {user.Role.ToCode()}{(user.SalesOwner is null ? "" : ", owner " + user.SalesOwner)}.");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command SetEnabled(TimeProvider clock, bool enabled)
+    {
+        var name = new Argument<string>("NAME") { Description = "The user." };
+        var command = enabled
+            ? new Command("enable", "Enables a disabled user: they can sign in again, and their unexpired, unrevoked tokens work again.") { name }
+            : new Command("disable", "Disables a user: no sign-in; sessions and API tokens refused. The last active admin cannot be.") { name };
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await StoreOpener.OpenAsync(parseResult, clock, cancellationToken);
+            await using var userStore = ServerStores.OpenUsers(GlobalOptions.DatabaseOf(parseResult));
+            var user = await SetUserEnabled.HandleAsync(new SetUserEnabledRequest(parseResult.GetValue(name)!, enabled), userStore, clock, cancellationToken);
+            await Console.Out.WriteLineAsync(user.DisabledAt is { } at ? $"{user.UserName} is disabled (since {Instant(at)})." : $"{user.UserName} is active.");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Option<string?> PasswordEnvOption() => new("--password-env")
+    {
+        Description = "The name of an environment variable holding the password (for scripts; never the password itself).",
+    };
+
+    // --password-env: that variable. Piped: the first line of standard input (for scripts). At a terminal: asked twice, not echoed.
+    private static string ReadPassword(string? environmentVariable)
+    {
+        if (!string.IsNullOrEmpty(environmentVariable))
+        {
+            return Environment.GetEnvironmentVariable(environmentVariable)
+                ?? throw new CliUsageException($"The environment variable {environmentVariable} is not set.");
+        }
+
         if (Console.IsInputRedirected)
         {
             return Console.In.ReadLine() ?? throw new CliUsageException("No password on standard input.");

@@ -63,6 +63,7 @@ public static class ServerApp
         app.MapLimitsApi();
         app.MapCollateralApi();
         app.MapWebhooksApi();
+        app.MapAccountApi();
         app.MapDashboard();
         return app;
     }

@@ -34,7 +34,52 @@ public sealed partial class ServeAndUsersTests
         Assert.True(token.ExitCode == 0, token.Error);
         Assert.Matches(TokenShape(), token.Out.Trim());
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Equal("ada\tadmin\t", list.Out.Trim('\n', '\r'));
+        Assert.Equal("ada\tadmin\t\tactive", list.Out.Trim('\n', '\r'));
+    }
+
+    [Fact]
+    public async Task UsersPasswdRoleDisableEnable_ChangeTheUser_AndKeepTheLastAdmin()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await RunWithInputAsync(folder.Path, Password + "\n", "users", "add", "ada", "--role", "admin")).ExitCode);
+        Assert.Equal(0, (await RunWithInputAsync(folder.Path, Password + "\n", "users", "add", "ana", "--role", "analyst")).ExitCode);
+
+        var passwd = await RunWithInputAsync(folder.Path, "a new long password\n", "users", "passwd", "ana");
+        var fromEnvironment = await RunWithInputAsync(folder.Path, "", [("CRISK_NEW_PASSWORD", "from the environment")],
+            "users", "passwd", "ana", "--password-env", "CRISK_NEW_PASSWORD");
+        var unsetEnvironment = await RunWithInputAsync(folder.Path, "", [], "users", "passwd", "ana", "--password-env", "CRISK_NOT_SET_ANYWHERE");
+        var shortPassword = await RunWithInputAsync(folder.Path, "short\n", "users", "passwd", "ana");
+        var ghost = await RunWithInputAsync(folder.Path, "a new long password\n", "users", "passwd", "ghost");
+        var role = await CliProcess.RunAsync(folder.Path, "users", "role", "ana", "sales", "--owner", "anna.berg");
+        var demoteLastAdmin = await CliProcess.RunAsync(folder.Path, "users", "role", "ada", "analyst");
+        var disableLastAdmin = await CliProcess.RunAsync(folder.Path, "users", "disable", "ada");
+        var disable = await CliProcess.RunAsync(folder.Path, "users", "disable", "ana");
+        var listed = await CliProcess.RunAsync(folder.Path, "users", "list");
+        var enable = await CliProcess.RunAsync(folder.Path, "users", "enable", "ana");
+        var audit = await CliProcess.RunAsync(folder.Path, "audit", "list", "--kind", "user");
+
+        Assert.True(passwd.ExitCode == 0, passwd.Error);
+        Assert.Contains("Password of ana set", passwd.Out, StringComparison.Ordinal);
+        Assert.True(fromEnvironment.ExitCode == 0, fromEnvironment.Error);
+        Assert.Equal(2, unsetEnvironment.ExitCode);
+        Assert.Contains("CRISK_NOT_SET_ANYWHERE is not set", unsetEnvironment.Error, StringComparison.Ordinal);
+        Assert.Equal(2, shortPassword.ExitCode);
+        Assert.Equal(2, ghost.ExitCode);
+        Assert.Contains("No user named 'ghost'", ghost.Error, StringComparison.Ordinal);
+        Assert.True(role.ExitCode == 0, role.Error);
+        Assert.Equal("ana is sales, owner anna.berg.", role.Out.Trim());
+        Assert.Equal(2, demoteLastAdmin.ExitCode);
+        Assert.Contains("last active admin", demoteLastAdmin.Error, StringComparison.Ordinal);
+        Assert.Equal(2, disableLastAdmin.ExitCode);
+        Assert.True(disable.ExitCode == 0, disable.Error);
+        Assert.Matches(@"^ada\tadmin\t\tactive\r?\nana\tsales\tanna\.berg\tdisabled \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\r?\n$", listed.Out);
+        Assert.Equal("ana is active.", enable.Out.Trim());
+        foreach (var action in new[] { "user.password_reset", "user.role_change", "user.disable", "user.enable" })
+        {
+            Assert.Contains(action, audit.Out, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("from the environment", audit.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,9 +149,18 @@ public sealed partial class ServeAndUsersTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string folder, string input, params string[] args)
+    private static Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string folder, string input, params string[] args) =>
+        RunWithInputAsync(folder, input, [], args);
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string folder, string input,
+        (string Name, string Value)[] environment, params string[] args)
     {
         var info = CliProcess.StartInfo(folder, args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.RedirectStandardInput = true;
         using var process = Process.Start(info)!;
         await process.StandardInput.WriteAsync(input);

@@ -27,6 +27,7 @@ public sealed class ApiDocumentTests(ServerFixture fixture) : IClassFixture<Serv
         { nameof(CollectionActionKind), OperationCodes.CodesOf<CollectionActionKind>().ToArray() },
         { nameof(PromiseStatus), OperationCodes.CodesOf<PromiseStatus>().ToArray() },
         { nameof(LimitKind), OperationCodes.CodesOf<LimitKind>().ToArray() },
+        { nameof(UserRole), UserRoles.AllCodes.ToArray() },
     };
 
     [Theory]

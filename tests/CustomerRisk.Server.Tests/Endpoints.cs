@@ -27,6 +27,10 @@ public static class Endpoints
     /// <summary>Replaced by the id of a webhook subscription added for the request (see <see cref="WithRevocableTokenAsync"/>).</summary>
     public const string WebhookPlaceholder = "{webhook}";
 
+    /// <summary>Replaced by the name of a user added for the request (see <see cref="WithRevocableTokenAsync"/>), so that
+    /// changing, disabling or resetting them touches none of the fixture's signed-in users.</summary>
+    public const string ThrowawayUserPlaceholder = "{user}";
+
     public sealed record Endpoint(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body)
     {
         public override string ToString() => Name;
@@ -46,6 +50,16 @@ public static class Endpoints
         new("users.tokens", HttpMethod.Get, "/api/users/ana/tokens", () => null),
         // Each call revokes a fresh token of ana's (the first 12 hex digits of its SHA-256 are its id).
         new("users.revoke-token", HttpMethod.Delete, "/api/users/ana/tokens/" + RevocableTokenPlaceholder, () => null),
+        // The caller's own password, changed to itself: the session goes on with a new cookie, the password stays the fixture's.
+        new("me.password", HttpMethod.Post, "/api/me/password", () => JsonContent.Create(new
+        {
+            current_password = ServerFixture.Password, new_password = ServerFixture.Password,
+        })),
+        new("users.passwd", HttpMethod.Put, $"/api/users/{ThrowawayUserPlaceholder}/password",
+            () => JsonContent.Create(new { new_password = "a long enough password" })),
+        new("users.role", HttpMethod.Put, $"/api/users/{ThrowawayUserPlaceholder}/role", () => JsonContent.Create(new { role = "collector" })),
+        new("users.disable", HttpMethod.Post, $"/api/users/{ThrowawayUserPlaceholder}/disable", () => null),
+        new("users.enable", HttpMethod.Post, $"/api/users/{ThrowawayUserPlaceholder}/enable", () => null),
         new("import", HttpMethod.Post, "/api/import", ImportBody),
         new("customers.list", HttpMethod.Get, "/api/customers?page_size=5", () => null),
         new("customers.filters", HttpMethod.Get, "/api/customers/filters", () => null),
@@ -102,10 +116,23 @@ public static class Endpoints
 
     public static Endpoint Named(string name) => All.Single(e => e.Name == name);
 
-    /// <summary>The path with a freshly issued token of ana in place of <see cref="RevocableTokenPlaceholder"/>, and a
-    /// freshly added webhook subscription in place of <see cref="WebhookPlaceholder"/>.</summary>
+    /// <summary>The path with a freshly issued token of ana in place of <see cref="RevocableTokenPlaceholder"/>, a
+    /// freshly added webhook subscription in place of <see cref="WebhookPlaceholder"/>, and a freshly added user in place
+    /// of <see cref="ThrowawayUserPlaceholder"/>.</summary>
     public static async Task<string> WithRevocableTokenAsync(string path, string db)
     {
+        if (path.Contains(ThrowawayUserPlaceholder, StringComparison.Ordinal))
+        {
+            var name = $"throwaway.{Interlocked.Increment(ref s_users)}";
+            await using var store = CustomerRisk.Storage.ServerStores.OpenUsers(db);
+            // No slow hash: nobody signs in as this user.
+            await store.AddAsync(new CustomerRisk.Application.Users.UserAccount
+            {
+                UserName = name, PasswordHash = "not a usable hash", Role = CustomerRisk.Application.Users.UserRole.Analyst, CreatedAt = DateTimeOffset.UnixEpoch,
+            });
+            return path.Replace(ThrowawayUserPlaceholder, name, StringComparison.Ordinal);
+        }
+
         if (path.Contains(WebhookPlaceholder, StringComparison.Ordinal))
         {
             await using var store = CustomerRisk.Storage.Operations.OperationsStoreFactory.Open(db);

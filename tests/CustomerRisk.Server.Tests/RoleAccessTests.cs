@@ -17,7 +17,7 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["users.add", "reviews.record", "collections.action", "collections.promise", "limits.grant", "collateral.add", "webhooks.add"];
 
     // Endpoints that answer 204 No Content when allowed.
-    private static readonly string[] Emptying = ["users.revoke-token", "webhooks.remove"];
+    private static readonly string[] Emptying = ["users.revoke-token", "webhooks.remove", "me.password", "users.passwd"];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
@@ -27,6 +27,12 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["users.token"] = [UserRoles.Admin],
         ["users.tokens"] = [UserRoles.Admin],
         ["users.revoke-token"] = [UserRoles.Admin],
+        // Every signed-in user changes their own password; only an admin changes other users.
+        ["me.password"] = Readers,
+        ["users.passwd"] = [UserRoles.Admin],
+        ["users.role"] = [UserRoles.Admin],
+        ["users.disable"] = [UserRoles.Admin],
+        ["users.enable"] = [UserRoles.Admin],
         ["import"] = [UserRoles.Admin, UserRoles.CreditManager],
         ["customers.list"] = Readers,
         ["customers.filters"] = Readers,

@@ -9,7 +9,7 @@ public interface IUserStore : IAsyncDisposable
     Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default);
 
     /// <summary>The user owning the token whose SHA-256 is <paramref name="tokenHash"/>, when the token is neither
-    /// revoked nor expired at <paramref name="now"/>; else null.</summary>
+    /// revoked nor expired at <paramref name="now"/> and the user is not disabled; else null.</summary>
     Task<UserAccount?> FindByTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Every user, by name.</summary>
@@ -33,4 +33,15 @@ public interface IUserStore : IAsyncDisposable
     /// stands), and appends <paramref name="audit"/> (when given) in the same transaction only when this call revoked
     /// it; false when there is no such token.</summary>
     Task<bool> RevokeTokenAsync(string tokenHash, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes one user in one transaction: reads the stored user (on PostgreSQL locked with every active admin,
+    /// so two changes at once cannot both remove "the other" admin), asks <paramref name="change"/> what to write (null:
+    /// nothing), refuses when the user was an active admin, would no longer be one, and no other active admin exists,
+    /// then writes the user with its <see cref="UserAccount.SessionVersion"/> one higher and appends the change's audit
+    /// record. A change is never kept without its record, nor the record without it.</summary>
+    /// <param name="userName">The user to change.</param>
+    /// <param name="change">Given the stored user, the change to write, or null when there is nothing to change. It may
+    /// throw <see cref="UserRequestException"/>; nothing is written then.</param>
+    /// <param name="cancellationToken">Stops the change (nothing is written).</param>
+    Task<UserChangeOutcome> ChangeAsync(string userName, Func<UserAccount, UserChange?> change, CancellationToken cancellationToken = default);
 }

@@ -23,27 +23,7 @@ public static partial class AddUser
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         CheckName(request.UserName);
-        if (!UserRoles.TryParse(request.Role, out var role))
-        {
-            throw new UserRequestException($"Unknown role '{request.Role}': use one of {string.Join(", ", UserRoles.AllCodes)}.");
-        }
-
-        var owner = string.IsNullOrWhiteSpace(request.SalesOwner) ? null : request.SalesOwner.Trim();
-        if (role == UserRole.Sales && owner is null)
-        {
-            throw new UserRequestException("A sales user needs --owner: the sales_owner name whose customers they see.");
-        }
-
-        if (role != UserRole.Sales && owner is not null)
-        {
-            throw new UserRequestException("Only a sales user has an owner; other roles see every customer.");
-        }
-
-        if (owner is { Length: > 200 })
-        {
-            throw new UserRequestException("The owner name has more than 200 characters.");
-        }
-
+        var (role, owner) = RoleAndOwner(request.Role, request.SalesOwner);
         if (PasswordHashing.Weakness(request.Password) is { } weakness)
         {
             throw new UserRequestException(weakness);
@@ -63,6 +43,35 @@ public static partial class AddUser
         }
 
         return user;
+    }
+
+    /// <summary>Parses a role code and checks the sales owner that goes with it: required for sales (trimmed, at most
+    /// 200 characters), refused for every other role.</summary>
+    /// <exception cref="UserRequestException">An unknown role, or an owner missing or not allowed.</exception>
+    public static (UserRole Role, string? SalesOwner) RoleAndOwner(string? roleCode, string? salesOwner)
+    {
+        if (!UserRoles.TryParse(roleCode, out var role))
+        {
+            throw new UserRequestException($"Unknown role '{roleCode}': use one of {string.Join(", ", UserRoles.AllCodes)}.");
+        }
+
+        var owner = string.IsNullOrWhiteSpace(salesOwner) ? null : salesOwner.Trim();
+        if (role == UserRole.Sales && owner is null)
+        {
+            throw new UserRequestException("A sales user needs --owner: the sales_owner name whose customers they see.");
+        }
+
+        if (role != UserRole.Sales && owner is not null)
+        {
+            throw new UserRequestException("Only a sales user has an owner; other roles see every customer.");
+        }
+
+        if (owner is { Length: > 200 })
+        {
+            throw new UserRequestException("The owner name has more than 200 characters.");
+        }
+
+        return (role, owner);
     }
 
     /// <summary>Throws when the name is not 1–64 letters, digits and . _ - @.</summary>

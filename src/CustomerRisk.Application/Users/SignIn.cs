@@ -19,7 +19,7 @@ public static class SignIn
         return user;
     }
 
-    /// <summary>The user when the password matches, else null (nothing recorded).</summary>
+    /// <summary>The user when the password matches and the user is not disabled, else null (nothing recorded).</summary>
     public static async Task<UserAccount?> HandleAsync(string? userName, string? password, IUserStore store,
         CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public static class SignIn
             return null;
         }
 
-        return PasswordHashing.Verify(password, user.PasswordHash) ? user : null;
+        // A disabled user is refused after the same hashing and with the same answer as a wrong password.
+        return PasswordHashing.Verify(password, user.PasswordHash) && user.IsActive ? user : null;
     }
 }

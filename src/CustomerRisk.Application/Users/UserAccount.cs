@@ -16,4 +16,15 @@ public sealed record UserAccount
     public string? SalesOwner { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When an admin disabled the user; null while the user may sign in. A disabled user cannot sign in, and
+    /// their sessions and API tokens are refused until an admin enables them again.</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>Goes up by one with every change of the user (password, role, owner, disabled or enabled). A session
+    /// cookie carries the value it was made with, and is refused once the stored value differs, on every instance.</summary>
+    public int SessionVersion { get; init; }
+
+    /// <summary>True while the user is not disabled.</summary>
+    public bool IsActive => DisabledAt is null;
 }

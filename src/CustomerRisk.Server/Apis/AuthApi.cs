@@ -40,11 +40,9 @@ public static class AuthApi
             return TypedResults.Problem(title: "Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var principal = UserClaims.PrincipalOf(user, CookieAuthenticationDefaults.AuthenticationScheme);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        // The antiforgery token is bound to the user, so it is made for the new principal.
-        context.User = principal;
-        return TypedResults.Ok(MeOf(context, principal, antiforgery));
+        // The antiforgery token is bound to the user, so it is made for the new principal (SignInWithCookieAsync sets it).
+        await context.SignInWithCookieAsync(user);
+        return TypedResults.Ok(MeOf(context, context.User, antiforgery));
     }
 
     private static async Task<NoContent> SignOutAsync(HttpContext context, CancellationToken cancellationToken)

@@ -6,12 +6,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRisk.Server.Apis;
 
-/// <summary>Users and API tokens (admin only). The same use cases as `crisk users add|token`; each change is audited
-/// with the signed-in admin as its actor.</summary>
+/// <summary>Users and API tokens (admin only). The same use cases as `crisk users add|passwd|role|disable|enable|token`;
+/// each change is audited with the signed-in admin as its actor.</summary>
 public static class UsersApi
 {
-    /// <summary>A user as listed: never the password hash.</summary>
-    public sealed record UserView(string UserName, string Role, string? SalesOwner, DateTimeOffset CreatedAt);
+    /// <summary>A user as listed: never the password hash. <c>active</c> is false from the instant an admin disabled
+    /// the user (<c>disabled_at</c>).</summary>
+    public sealed record UserView(string UserName, UserRole Role, string? SalesOwner, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, bool Active);
+
+    /// <summary>A new password set by an admin (12–1,024 characters).</summary>
+    public sealed record PasswordReset(string? NewPassword);
+
+    /// <summary>A new role: a role code, and for sales the sales_owner whose customers the user sees.</summary>
+    public sealed record NewRole(string? Role, string? SalesOwner);
 
     /// <summary>A new user.</summary>
     public sealed record NewUser(string? UserName, string? Role, string? SalesOwner, string? Password);
@@ -22,7 +29,8 @@ public static class UsersApi
     /// <summary>A new token: shown this once, never again; its id names it to list or revoke it.</summary>
     public sealed record IssuedToken(string UserName, string Token, string TokenId, DateTimeOffset? ExpiresAt);
 
-    /// <summary>A token as listed: its id and dates, never the token or its hash.</summary>
+    /// <summary>A token as listed: its id and dates, never the token or its hash; <c>active</c> is false while the
+    /// user is disabled.</summary>
     public sealed record TokenView(string TokenId, string UserName, string? Label, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
         DateTimeOffset? RevokedAt, bool Active);
 
@@ -32,6 +40,13 @@ public static class UsersApi
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         users.MapGet("/", ListAsync).WithSummary("Every user, by name.");
         users.MapPost("/", AddAsync).WithSummary("Adds a user (password at least 12 characters).");
+        users.MapPut("/{userName}/password", ResetPasswordAsync)
+            .WithSummary("Sets the user's password (no current one needed); every session of the user ends.");
+        users.MapPut("/{userName}/role", ChangeRoleAsync)
+            .WithSummary("Changes the user's role (and sales owner); their sessions end. 409 for the last active admin.");
+        users.MapPost("/{userName}/disable", DisableAsync)
+            .WithSummary("Disables the user: no sign-in, sessions and API tokens refused from the next request. 409 for the last active admin.");
+        users.MapPost("/{userName}/enable", EnableAsync).WithSummary("Enables a disabled user again (unexpired, unrevoked tokens work again).");
         users.MapPost("/{userName}/tokens", IssueAsync).WithSummary("Issues an API token; the answer is the only time it is shown.");
         users.MapGet("/{userName}/tokens", ListTokensAsync).WithSummary("The user's API tokens: ids, dates, whether each still works.");
         users.MapDelete("/{userName}/tokens/{tokenId}", RevokeAsync).WithSummary("Revokes a token: from the next request on it gets 401.");
@@ -51,6 +66,65 @@ public static class UsersApi
         return TypedResults.Created($"/api/users/{Uri.EscapeDataString(user.UserName)}", ViewOf(user));
     }
 
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResetPasswordAsync(string userName, PasswordReset? request, ClaimsPrincipal admin,
+        IUserStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var refused = await RefusedAsync(() => ResetPassword.HandleAsync(
+            new ResetPasswordRequest(userName, request?.NewPassword, OperationsAccess.NameOf(admin)), store, clock, cancellationToken));
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static Task<Results<Ok<UserView>, ProblemHttpResult>> ChangeRoleAsync(string userName, NewRole? request, ClaimsPrincipal admin,
+        IUserStore store, CancellationToken cancellationToken) =>
+        ViewOrProblemAsync(() => ChangeRole.HandleAsync(new ChangeRoleRequest(userName, request?.Role, request?.SalesOwner, OperationsAccess.NameOf(admin)),
+            store, cancellationToken));
+
+    private static Task<Results<Ok<UserView>, ProblemHttpResult>> DisableAsync(string userName, ClaimsPrincipal admin, IUserStore store,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        ViewOrProblemAsync(() => SetUserEnabled.HandleAsync(new SetUserEnabledRequest(userName, Enabled: false, OperationsAccess.NameOf(admin)),
+            store, clock, cancellationToken));
+
+    private static Task<Results<Ok<UserView>, ProblemHttpResult>> EnableAsync(string userName, ClaimsPrincipal admin, IUserStore store,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        ViewOrProblemAsync(() => SetUserEnabled.HandleAsync(new SetUserEnabledRequest(userName, Enabled: true, OperationsAccess.NameOf(admin)),
+            store, clock, cancellationToken));
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> ViewOrProblemAsync(Func<Task<UserAccount>> change)
+    {
+        UserAccount? user = null;
+        var refused = await RefusedAsync(async () => user = await change());
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        return TypedResults.Ok(ViewOf(user!));
+    }
+
+    // An unknown user is 404 and the last admin 409; bad input stays a 400 (the problem handler's answer).
+    private static async Task<ProblemHttpResult?> RefusedAsync(Func<Task<UserAccount>> change)
+    {
+        try
+        {
+            await change();
+            return null;
+        }
+        catch (UserRequestException e) when (e.Failure == UserRequestFailure.NoSuchUser)
+        {
+            return TypedResults.Problem(title: "No such user.", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (UserRequestException e) when (e.Failure == UserRequestFailure.LastAdmin)
+        {
+            return TypedResults.Problem(title: "The last active admin cannot be disabled or given another role.", detail: e.Message,
+                statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
     private static async Task<Ok<IssuedToken>> IssueAsync(string userName, NewToken? request, ClaimsPrincipal admin, IUserStore store,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -62,14 +136,16 @@ public static class UsersApi
     private static async Task<Results<Ok<TokenView[]>, ProblemHttpResult>> ListTokensAsync(string userName, IUserStore store, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (userName.Length > 64 || await store.FindAsync(userName, cancellationToken) is null)
+        var user = userName.Length > 64 ? null : await store.FindAsync(userName, cancellationToken);
+        if (user is null)
         {
             return TypedResults.Problem(title: "No such user.", statusCode: StatusCodes.Status404NotFound);
         }
 
         var now = clock.GetUtcNow();
         var tokens = await store.ListTokensAsync(userName, cancellationToken);
-        return TypedResults.Ok(tokens.Select(t => new TokenView(t.TokenId, t.UserName, t.Label, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.IsValidAt(now))).ToArray());
+        return TypedResults.Ok(tokens.Select(t => new TokenView(t.TokenId, t.UserName, t.Label, t.CreatedAt, t.ExpiresAt, t.RevokedAt,
+            t.IsValidAt(now) && user.IsActive)).ToArray());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string userName, string tokenId, ClaimsPrincipal admin,
@@ -82,5 +158,5 @@ public static class UsersApi
             : TypedResults.NoContent();
     }
 
-    private static UserView ViewOf(UserAccount user) => new(user.UserName, user.Role.ToCode(), user.SalesOwner, user.CreatedAt);
+    private static UserView ViewOf(UserAccount user) => new(user.UserName, user.Role, user.SalesOwner, user.CreatedAt, user.DisabledAt, user.IsActive);
 }

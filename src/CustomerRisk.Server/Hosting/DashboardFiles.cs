@@ -58,6 +58,8 @@ public static class DashboardFiles
         app.MapGet("/limits", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/collateral", () => Page(index)).ExcludeFromDescription();
         app.MapGet("/webhooks", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/users", () => Page(index)).ExcludeFromDescription();
+        app.MapGet("/account", () => Page(index)).ExcludeFromDescription();
     }
 
     private static IResult Page(string index) => File.Exists(index)

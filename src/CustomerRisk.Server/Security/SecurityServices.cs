@@ -17,6 +17,9 @@ public static class SecurityServices
     /// <summary>The rate-limit policy of POST /api/auth/sign-in.</summary>
     public const string SignInLimit = "sign-in";
 
+    /// <summary>The rate-limit policy of POST /api/me/password: as many tries a minute as sign-in, per signed-in user.</summary>
+    public const string PasswordChangeLimit = "password-change";
+
     /// <summary>The header a cookie-signed-in client sends its antiforgery token in.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
@@ -82,7 +85,8 @@ public static class SecurityServices
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many sign-in attempts.",
+                        Title = context.HttpContext.Request.Path.StartsWithSegments("/api/me")
+                            ? "Too many password change attempts." : "Too many sign-in attempts.",
                         Detail = "Wait a minute before trying again.",
                     },
                 });
@@ -90,6 +94,10 @@ public static class SecurityServices
             // Per client address: guessing passwords costs a minute per few tries, from any one address.
             o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Per user: a stolen session cannot guess the current password faster than sign-in could, from any address.
+            o.AddPolicy(PasswordChangeLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
@@ -118,17 +126,29 @@ public static class SecurityServices
         return Task.CompletedTask;
     }
 
-    // A session ends when its user is deleted or their role or owner changes, on every instance, at the next request.
+    // A session ends, on every instance at its next request, when its user is deleted or disabled, or changed in any way
+    // (password, role, owner): each change raises the stored session version, and the cookie carries the version it was
+    // made with. Nothing is cached: one primary-key read per cookie request, so a disabled user is out at once.
     private static async Task Revalidate(CookieValidatePrincipalContext context)
     {
         var name = context.Principal?.Identity?.Name;
         var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
         var user = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted);
-        if (user is null || !context.Principal!.Matches(user))
+        if (user is null || !user.IsActive || !context.Principal!.Matches(user) || UserClaims.SessionVersionOf(context.Properties) != user.SessionVersion)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    /// <summary>Signs the user in with a session cookie that carries their current session version.</summary>
+    public static Task SignInWithCookieAsync(this HttpContext context, Application.Users.UserAccount user)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(user);
+        var principal = UserClaims.PrincipalOf(user, CookieAuthenticationDefaults.AuthenticationScheme);
+        context.User = principal;
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, UserClaims.SessionProperties(user));
     }
 
     /// <summary>The antiforgery check: a request that changes something and is signed in by cookie must carry the

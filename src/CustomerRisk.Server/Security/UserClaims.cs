@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using CustomerRisk.Application.Users;
+using Microsoft.AspNetCore.Authentication;
 
 namespace CustomerRisk.Server.Security;
 
@@ -8,6 +10,25 @@ public static class UserClaims
 {
     /// <summary>The claim holding a sales user's customers.sales_owner value.</summary>
     public const string SalesOwner = "crisk:sales_owner";
+
+    /// <summary>The session cookie's property that holds the user's session version when the cookie was made. It is a
+    /// property of the cookie, not a claim, so the antiforgery token (bound to the claims) outlives a password change.</summary>
+    public const string SessionVersion = "crisk.session_version";
+
+    /// <summary>The cookie properties of a new session of <paramref name="user"/>.</summary>
+    public static AuthenticationProperties SessionProperties(UserAccount user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [SessionVersion] = user.SessionVersion.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>The session version a cookie was made with; null when it has none (made before versions existed).</summary>
+    public static int? SessionVersionOf(AuthenticationProperties? properties) =>
+        properties?.Items.TryGetValue(SessionVersion, out var text) == true
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
 
     public static ClaimsPrincipal PrincipalOf(UserAccount user, string authenticationType)
     {

@@ -8,13 +8,13 @@ namespace CustomerRisk.Storage.Users;
 
 /// <summary>The bearer-token look-up of every API request, in plain SQL: one primary-key read of api_tokens joined to
 /// users. On SQLite it runs on kept connections with the statement prepared; on PostgreSQL through one pooled data
-/// source. Whether the token is still valid (not revoked, not expired) is decided by
+/// source. A disabled user's tokens match no row. Whether the token is still valid (not revoked, not expired) is decided by
 /// <see cref="ApiTokenRecord.IsValidAt"/>, as everywhere else.</summary>
 internal sealed class ApiTokenAuthenticator : IApiTokenAuthenticator
 {
     private const string Sql =
-        "SELECT u.user_name, u.password_hash, u.role, u.sales_owner, u.created_at, t.label, t.created_at, t.expires_at, t.revoked_at " +
-        "FROM api_tokens t JOIN users u ON u.user_name = t.user_name WHERE t.token_hash = @hash";
+        "SELECT u.user_name, u.password_hash, u.role, u.sales_owner, u.created_at, t.label, t.created_at, t.expires_at, t.revoked_at, " +
+        "u.session_version FROM api_tokens t JOIN users u ON u.user_name = t.user_name WHERE t.token_hash = @hash AND u.disabled_at IS NULL";
 
     private static readonly string SqliteSql = Sql.Replace("@hash", "?1", StringComparison.Ordinal);
 
@@ -92,6 +92,7 @@ internal sealed class ApiTokenAuthenticator : IApiTokenAuthenticator
             Role = r.Text(2),
             SalesOwner = r.IsNull(3) ? null : r.Text(3),
             CreatedAt = Instant(4),
+            SessionVersion = (int)r.Int64(9),
         });
     }
 
@@ -119,6 +120,7 @@ internal sealed class ApiTokenAuthenticator : IApiTokenAuthenticator
             Role = r.GetString(2),
             SalesOwner = r.IsDBNull(3) ? null : r.GetString(3),
             CreatedAt = Instant(4),
+            SessionVersion = r.GetInt32(9),
         });
     }
 }

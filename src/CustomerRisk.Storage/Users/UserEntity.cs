@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CustomerRisk.Storage.Users;
 
-/// <summary>A row of users (migration 20261130000040_Users).</summary>
+/// <summary>A row of users (migrations 20261130000040_Users and 20261130000150_UserAdministration).</summary>
 public sealed class UserEntity
 {
     public required string UserName { get; set; }
@@ -11,6 +11,8 @@ public sealed class UserEntity
     public required string Role { get; set; }
     public string? SalesOwner { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DisabledAt { get; set; }
+    public int SessionVersion { get; set; }
 }
 
 /// <summary>Maps <see cref="UserEntity"/> to the users table.</summary>
@@ -26,5 +28,7 @@ public sealed class UserEntityConfiguration : IEntityTypeConfiguration<UserEntit
         builder.Property(x => x.Role).HasColumnName("role");
         builder.Property(x => x.SalesOwner).HasColumnName("sales_owner");
         builder.Property(x => x.CreatedAt).HasColumnName("created_at");
+        builder.Property(x => x.DisabledAt).HasColumnName("disabled_at");
+        builder.Property(x => x.SessionVersion).HasColumnName("session_version");
     }
 }

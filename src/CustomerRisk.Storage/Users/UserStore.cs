@@ -24,7 +24,7 @@ internal sealed class UserStore(RiskDbContext context, Func<CreditStore> openCre
     {
         var row = await (from t in context.Set<ApiTokenEntity>()
                          join u in context.Set<UserEntity>() on t.UserName equals u.UserName
-                         where t.TokenHash == tokenHash
+                         where t.TokenHash == tokenHash && u.DisabledAt == null
                          select new { Token = t, User = u }).AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         // Validity is decided in one place (ApiTokenRecord.IsValidAt), the same for the server's fast path.
         return row is not null && ToRecord(row.Token).IsValidAt(now) ? ToAccount(row.User) : null;
@@ -122,6 +122,54 @@ internal sealed class UserStore(RiskDbContext context, Func<CreditStore> openCre
         return true;
     }
 
+    public async Task<UserChangeOutcome> ChangeAsync(string userName, Func<UserAccount, UserChange?> change,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(change);
+        // SQLite: the transaction is BEGIN IMMEDIATE, so it holds the write lock from here. PostgreSQL: the user and every
+        // active admin are locked, so of two changes removing "the other" admin at once the second sees the first.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (context is PostgresRiskDbContext)
+        {
+            await context.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT 1 FROM users WHERE user_name = {userName} OR (role = 'admin' AND disabled_at IS NULL) FOR UPDATE",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var row = await context.Set<UserEntity>().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return new UserChangeOutcome(UserChangeStatus.NotFound, null);
+        }
+
+        var before = ToAccount(row);
+        if (change(before) is not { } wanted)
+        {
+            return new UserChangeOutcome(UserChangeStatus.Unchanged, before);
+        }
+
+        var after = wanted.After with { UserName = before.UserName, CreatedAt = before.CreatedAt, SessionVersion = before.SessionVersion + 1 };
+        var wasAdmin = before.Role == UserRole.Admin && before.IsActive;
+        var staysAdmin = after.Role == UserRole.Admin && after.IsActive;
+        if (wasAdmin && !staysAdmin && !await context.Set<UserEntity>()
+                .AnyAsync(u => u.UserName != userName && u.Role == UserRoles.Admin && u.DisabledAt == null, cancellationToken).ConfigureAwait(false))
+        {
+            return new UserChangeOutcome(UserChangeStatus.LastAdmin, before);
+        }
+
+        row.PasswordHash = after.PasswordHash;
+        row.Role = after.Role.ToCode();
+        row.SalesOwner = after.SalesOwner;
+        row.DisabledAt = after.DisabledAt?.ToUniversalTime();
+        row.SessionVersion = after.SessionVersion;
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await AuditAsync(transaction, wanted.Audit, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        context.ChangeTracker.Clear();
+        return new UserChangeOutcome(UserChangeStatus.Changed, ToAccount(row));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await context.DisposeAsync().ConfigureAwait(false);
@@ -163,5 +211,7 @@ internal sealed class UserStore(RiskDbContext context, Func<CreditStore> openCre
         Role = UserRoles.TryParse(row.Role, out var role) ? role : UserRole.Sales,
         SalesOwner = UserRoles.TryParse(row.Role, out _) ? row.SalesOwner : null,
         CreatedAt = row.CreatedAt,
+        DisabledAt = row.DisabledAt,
+        SessionVersion = row.SessionVersion,
     };
 }

@@ -15,6 +15,8 @@ import { orderCheckPage } from './pages/orderCheck.js';
 import { portfolioPage } from './pages/portfolio.js';
 import { reviewsPage } from './pages/reviews.js';
 import { webhooksPage } from './pages/webhooks.js';
+import { usersPage } from './pages/users.js';
+import { accountPage } from './pages/account.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -59,6 +61,12 @@ async function render() {
     } else if (path === '/webhooks' && me.role === 'admin') {
       section = 'webhooks';
       await webhooksPage(view, me, params);
+    } else if (path === '/users' && me.role === 'admin') {
+      section = 'users';
+      await usersPage(view, me, params);
+    } else if (path === '/account') {
+      section = 'account';
+      await accountPage(view, me, params);
     } else if (path === '/import' && canImport()) {
       section = 'import';
       await importPage(view, me, params);
@@ -115,6 +123,7 @@ async function start() {
   document.querySelector('[data-nav="limits"]').hidden = !canReadCredit();
   document.querySelector('[data-nav="collateral"]').hidden = !canReadCredit();
   document.querySelector('[data-nav="webhooks"]').hidden = me.role !== 'admin';
+  document.querySelector('[data-nav="users"]').hidden = me.role !== 'admin';
   document.getElementById('sign-out').addEventListener('click', signOut);
   bindLanguageSwitch(document.getElementById('lang'), () => {
     document.getElementById('user').textContent = `${me.user_name} · ${t(`role.${me.role}`)}`;

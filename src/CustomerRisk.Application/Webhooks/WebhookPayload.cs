@@ -52,7 +52,8 @@ public static class WebhookPayload
             using var body = System.Text.Json.JsonDocument.Parse(payload);
             return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
                 && body.RootElement.TryGetProperty("alert", out var alert) && alert.ValueKind == System.Text.Json.JsonValueKind.Object
-                && alert.TryGetProperty("alert_id", out var id) && id.TryGetInt64(out var value) ? value : null;
+                && alert.TryGetProperty("alert_id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.Number
+                && id.TryGetInt64(out var value) ? value : null;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -233,6 +233,28 @@ public sealed class WebhookDeliveryRetryTests
     [Theory]
     [StoreProviders]
     [PostgresProvider]
+    public async Task ARequeueWhoseAuditRecordCannotBeWritten_IsNotKept(string provider)
+    {
+        await using var f = await CreateAsync(provider, Clock);
+        var s = await SeedAsync(f);
+        // Without its head row the chain cannot be extended: the append fails inside the re-queue's transaction.
+        await using (var connection = await f.Test.ConnectAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM audit_head";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RetryWebhookDeliveries.HandleAsync(new RetryFailedWebhookDeliveriesRequest(s.A.SubscriptionId, "ada"), f.Operations, Clock));
+
+        Assert.Equal(3, await f.Test.CountAsync($"SELECT count(*) FROM webhook_deliveries WHERE subscription_id = {s.A.SubscriptionId} AND status = 'failed'"));
+        Assert.Equal(0, await f.Test.CountAsync("SELECT count(*) FROM webhook_deliveries WHERE attempts_before_retry > 0"));
+    }
+
+    [Theory]
+    [StoreProviders]
+    [PostgresProvider]
     public async Task ARequeuedDelivery_IsSentByTheNextRun_WithAFreshBudget_AndTheSameDeliveryId(string provider)
     {
         var clock = TimeProvider.System;

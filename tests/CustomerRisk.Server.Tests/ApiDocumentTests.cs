@@ -68,6 +68,10 @@ public sealed class ApiDocumentTests(ServerFixture fixture) : IClassFixture<Serv
     [InlineData("/api/collections", "get", "200")]
     [InlineData("/api/customers/{customerId}/collections", "get", "200")]
     [InlineData("/api/customers/{customerId}/collections/promises", "post", "201")]
+    [InlineData("/api/webhooks/{subscriptionId}/deliveries", "get", "200")]
+    [InlineData("/api/webhooks/deliveries/{deliveryId}", "get", "200")]
+    [InlineData("/api/webhooks/deliveries/{deliveryId}/retry", "post", "200")]
+    [InlineData("/api/webhooks/{subscriptionId}/deliveries/retry", "post", "200")]
     public async Task EveryOperationsAnswer_HasItsSchemaInTheDocument(string path, string method, string status)
     {
         var paths = (await DocumentAsync()).GetProperty("paths");

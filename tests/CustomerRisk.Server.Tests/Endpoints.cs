@@ -26,6 +26,8 @@ public static class Endpoints
     public const string RevocableTokenPlaceholder = "{token}";
     /// <summary>Replaced by the id of a webhook subscription added for the request (see <see cref="WithRevocableTokenAsync"/>).</summary>
     public const string WebhookPlaceholder = "{webhook}";
+    /// <summary>Replaced by a failed delivery of a subscription of its own, added for the request (see <see cref="WebhookDeliverySample"/>).</summary>
+    public const string FailedDeliveryPlaceholder = "{failed_delivery}";
 
     /// <summary>Replaced by the name of a user added for the request (see <see cref="WithRevocableTokenAsync"/>), so that
     /// changing, disabling or resetting them touches none of the fixture's signed-in users.</summary>
@@ -107,6 +109,11 @@ public static class Endpoints
             () => JsonContent.Create(new { url = "https://erp.example/hooks", events = new[] { "alert.opened" } })),
         // Each call removes a fresh subscription (removing one twice is 204 too, but would test nothing the second time).
         new("webhooks.remove", HttpMethod.Delete, "/api/webhooks/" + WebhookPlaceholder, () => null),
+        new("webhooks.deliveries", HttpMethod.Get, $"/api/webhooks/{WebhookPlaceholder}/deliveries?status=all&page_size=5", () => null),
+        new("webhooks.delivery", HttpMethod.Get, "/api/webhooks/deliveries/" + FailedDeliveryPlaceholder, () => null),
+        // Each call re-queues a fresh failed delivery (re-queueing one twice is 409).
+        new("webhooks.retry", HttpMethod.Post, $"/api/webhooks/deliveries/{FailedDeliveryPlaceholder}/retry", () => null),
+        new("webhooks.retry-failed", HttpMethod.Post, $"/api/webhooks/{WebhookPlaceholder}/deliveries/retry", () => null),
         new("orders.check", HttpMethod.Post, "/api/orders/check", () => new StringContent(
             $"{{\"customer_id\":\"{OwnCustomerPlaceholder}\",\"amount\":100,\"as_of\":\"2026-06-30\"}}", Encoding.UTF8, "application/json")),
         new("openapi", HttpMethod.Get, "/openapi/v1.json", () => null),
@@ -131,6 +138,12 @@ public static class Endpoints
                 UserName = name, PasswordHash = "not a usable hash", Role = CustomerRisk.Application.Users.UserRole.Analyst, CreatedAt = DateTimeOffset.UnixEpoch,
             });
             return path.Replace(ThrowawayUserPlaceholder, name, StringComparison.Ordinal);
+        }
+
+        if (path.Contains(FailedDeliveryPlaceholder, StringComparison.Ordinal))
+        {
+            var (_, delivery) = await WebhookDeliverySample.AddAsync(db);
+            return path.Replace(FailedDeliveryPlaceholder, delivery.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         if (path.Contains(WebhookPlaceholder, StringComparison.Ordinal))

@@ -151,7 +151,8 @@ public sealed class FuzzTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         return (endpoint.Method, Endpoints.PathOf(endpoint, "C00001", fixture)
             .Replace(Endpoints.RevocableTokenPlaceholder, "0123456789ab", StringComparison.Ordinal)
             .Replace(Endpoints.WebhookPlaceholder, "987654321", StringComparison.Ordinal)
-            .Replace(Endpoints.ThrowawayUserPlaceholder, "nobody.fuzzed", StringComparison.Ordinal));
+            .Replace(Endpoints.ThrowawayUserPlaceholder, "nobody.fuzzed", StringComparison.Ordinal)
+            .Replace(Endpoints.FailedDeliveryPlaceholder, "987654321", StringComparison.Ordinal));
     }
 
     private static async Task<HttpStatusCode> AssertHandledAsync(HttpClient client, HttpRequestMessage request, string what)

@@ -75,6 +75,11 @@ public sealed class RoleAccessTests(ServerFixture fixture) : IClassFixture<Serve
         ["webhooks.list"] = [UserRoles.Admin],
         ["webhooks.add"] = [UserRoles.Admin],
         ["webhooks.remove"] = [UserRoles.Admin],
+        // Seeing and re-queueing deliveries is part of running a subscription: admin only, like the subscription.
+        ["webhooks.deliveries"] = [UserRoles.Admin],
+        ["webhooks.delivery"] = [UserRoles.Admin],
+        ["webhooks.retry"] = [UserRoles.Admin],
+        ["webhooks.retry-failed"] = [UserRoles.Admin],
         ["openapi"] = Readers,
         ["health.live"] = [.. Readers, Anonymous],
         ["health.ready"] = [.. Readers, Anonymous],

@@ -61,7 +61,9 @@ public static class DeliverWebhooks
         int delivered = 0, retrying = 0, failed = 0, attempts = 0;
         foreach (var delivery in due)
         {
-            var allowed = Math.Min(options.AttemptsPerRun, options.MaxAttempts - delivery.Attempts);
+            // A re-queued delivery counts its attempts afresh from the re-queue (RetryWebhookDeliveries).
+            var since = delivery.AttemptsBeforeRetry;
+            var allowed = Math.Min(options.AttemptsPerRun, options.MaxAttempts - (delivery.Attempts - since));
             if (allowed < 1)
             {
                 continue;
@@ -77,8 +79,8 @@ public static class DeliverWebhooks
                 var attempt = await PostAsync(http, delivery, number, options.Timeout, clock, token).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
                 (status, var next) = attempt.Succeeded ? (WebhookDeliveryStatus.Delivered, now)
-                    : number >= options.MaxAttempts ? (WebhookDeliveryStatus.Failed, now)
-                    : made >= allowed ? (WebhookDeliveryStatus.Pending, now + Reschedule(options, number))
+                    : number - since >= options.MaxAttempts ? (WebhookDeliveryStatus.Failed, now)
+                    : made >= allowed ? (WebhookDeliveryStatus.Pending, now + Reschedule(options, number - since))
                     : (WebhookDeliveryStatus.Pending, now);
                 await store.RecordAttemptAsync(attempt, status, next, token).ConfigureAwait(false);
                 return attempt.Succeeded;
@@ -128,6 +130,7 @@ public static class DeliverWebhooks
         TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
         var at = clock.GetUtcNow();
+        var started = clock.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
@@ -142,15 +145,22 @@ public static class DeliverWebhooks
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var code = (int)response.StatusCode;
             return new WebhookAttempt(delivery.DeliveryId, number, at, code,
-                response.IsSuccessStatusCode ? null : $"HTTP {code} {response.ReasonPhrase}".TrimEnd());
+                response.IsSuccessStatusCode ? null : $"HTTP {code} {response.ReasonPhrase}".TrimEnd(), Milliseconds(clock, started));
         }
         catch (HttpRequestException exception)
         {
-            return new WebhookAttempt(delivery.DeliveryId, number, at, null, exception.Message);
+            return new WebhookAttempt(delivery.DeliveryId, number, at, null, exception.Message, Milliseconds(clock, started));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new WebhookAttempt(delivery.DeliveryId, number, at, null, $"no answer within {timeout.TotalSeconds:0.#} s");
+            return new WebhookAttempt(delivery.DeliveryId, number, at, null, $"no answer within {timeout.TotalSeconds:0.#} s",
+                Milliseconds(clock, started));
         }
+    }
+
+    private static int Milliseconds(TimeProvider clock, long started)
+    {
+        var elapsed = clock.GetElapsedTime(started).TotalMilliseconds;
+        return (int)Math.Clamp(Math.Round(elapsed), 0, int.MaxValue);
     }
 }

@@ -31,6 +31,10 @@ public sealed record WebhookDelivery
     /// <summary>Attempts made so far.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>The attempts made before an administrator last re-queued it (0 when never re-queued): a re-queued
+    /// delivery gets the full <see cref="WebhookDeliveryOptions.MaxAttempts"/> again, counted from here.</summary>
+    public int AttemptsBeforeRetry { get; init; }
+
     /// <summary>When it was queued.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -43,5 +43,23 @@ public static class WebhookPayload
         signature is not null && CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(Sign(secret, body)), Encoding.ASCII.GetBytes(signature));
 
+    /// <summary>The <c>alert.alert_id</c> of an event body, or null when the body names none (or is not JSON).</summary>
+    public static long? AlertIdOf(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        try
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(payload);
+            return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && body.RootElement.TryGetProperty("alert", out var alert) && alert.ValueKind == System.Text.Json.JsonValueKind.Object
+                && alert.TryGetProperty("alert_id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.Number
+                && id.TryGetInt64(out var value) ? value : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private sealed record AlertEventBody(string Event, DateTimeOffset OccurredAt, Alert Alert);
 }

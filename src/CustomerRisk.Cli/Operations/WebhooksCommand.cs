@@ -5,7 +5,8 @@ using CustomerRisk.Application.Webhooks;
 namespace CustomerRisk.Cli.Operations;
 
 /// <summary>`crisk webhooks add URL [--events …] [--secret …]`, `crisk webhooks list`, `crisk webhooks remove ID`,
-/// `crisk webhooks deliver`.</summary>
+/// `crisk webhooks deliver`, `crisk webhooks deliveries SUBSCRIPTION [--status …]`,
+/// `crisk webhooks retry DELIVERY|--all-failed SUBSCRIPTION`.</summary>
 internal static class WebhooksCommand
 {
     public static Command Create(TimeProvider clock)
@@ -15,6 +16,8 @@ internal static class WebhooksCommand
         command.Subcommands.Add(List(clock));
         command.Subcommands.Add(Remove(clock));
         command.Subcommands.Add(Deliver(clock));
+        command.Subcommands.Add(Deliveries(clock));
+        command.Subcommands.Add(Retry(clock));
         return command;
     }
 
@@ -61,17 +64,12 @@ internal static class WebhooksCommand
         {
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
             var subscriptions = await store.ReadSubscriptionsAsync(cancellationToken);
-            var deliveries = await store.ReadDeliveriesAsync(null, cancellationToken);
-            var rows = subscriptions.Select(s => new
+            // Counted by the database (GROUP BY), not by reading the outbox.
+            var counts = (await store.CountDeliveriesAsync(cancellationToken)).ToDictionary(c => c.SubscriptionId);
+            var rows = subscriptions.Select(s =>
             {
-                s.SubscriptionId,
-                s.Url,
-                s.Events,
-                s.Active,
-                s.CreatedAt,
-                Pending = deliveries.Count(d => d.SubscriptionId == s.SubscriptionId && d.Status == WebhookDeliveryStatus.Pending),
-                Delivered = deliveries.Count(d => d.SubscriptionId == s.SubscriptionId && d.Status == WebhookDeliveryStatus.Delivered),
-                Failed = deliveries.Count(d => d.SubscriptionId == s.SubscriptionId && d.Status == WebhookDeliveryStatus.Failed),
+                var c = counts.GetValueOrDefault(s.SubscriptionId) ?? new WebhookDeliveryCounts(s.SubscriptionId, 0, 0, 0);
+                return new { s.SubscriptionId, s.Url, s.Events, s.Active, s.CreatedAt, c.Pending, c.Delivered, c.Failed };
             }).ToArray();
             if (OperationsCli.IsJson(parseResult, format))
             {
@@ -117,19 +115,26 @@ internal static class WebhooksCommand
     private static Command Deliver(TimeProvider clock)
     {
         var attempts = new Option<int>("--attempts") { Description = "Attempts per delivery in this run (default 3).", DefaultValueFactory = _ => 3 };
+        var most = new Option<int>("--max-attempts")
+        {
+            Description = "Attempts in all (since its latest re-queue) after which a delivery is given up as failed (default 12).",
+            DefaultValueFactory = _ => new WebhookDeliveryOptions().MaxAttempts,
+        };
         var format = OperationsCli.Format();
-        var command = new Command("deliver", "Run the dispatcher once: POST every due delivery, retrying with exponential backoff.") { attempts, format };
+        var command = new Command("deliver", "Run the dispatcher once: POST every due delivery, retrying with exponential backoff.") { attempts, most, format };
         command.SetOperationAction(async (parseResult, cancellationToken) =>
         {
-            if (parseResult.GetValue(attempts) < 1)
+            if (parseResult.GetValue(attempts) < 1 || parseResult.GetValue(most) < 1)
             {
-                throw new CliUsageException("--attempts must be 1 or more.");
+                throw new CliUsageException("--attempts and --max-attempts must be 1 or more.");
             }
 
             await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var result = await DeliverWebhooks.HandleAsync(new WebhookDeliveryOptions { AttemptsPerRun = parseResult.GetValue(attempts) },
-                store, http, clock, cancellationToken);
+            var result = await DeliverWebhooks.HandleAsync(new WebhookDeliveryOptions
+            {
+                AttemptsPerRun = parseResult.GetValue(attempts), MaxAttempts = parseResult.GetValue(most),
+            }, store, http, clock, cancellationToken);
             if (OperationsCli.IsJson(parseResult, format))
             {
                 await OperationsCli.WriteJsonAsync(result);
@@ -143,4 +148,90 @@ internal static class WebhooksCommand
         });
         return command;
     }
+
+    private static Command Deliveries(TimeProvider clock)
+    {
+        var id = new Argument<long>("SUBSCRIPTION") { Description = "The subscription's id (crisk webhooks list)." };
+        var status = new Option<string?>("--status") { Description = "Only deliveries at this status: pending, delivered or failed (default all)." };
+        var page = new Option<int>("--page") { Description = "The page, from 1 (default 1).", DefaultValueFactory = _ => 1 };
+        var size = new Option<int>("--page-size") { Description = "Deliveries per page, 1–500 (default 50).", DefaultValueFactory = _ => 50 };
+        var format = OperationsCli.Format();
+        var command = new Command("deliveries", "A subscription's deliveries, newest first: status, attempts, last error and next attempt.")
+        {
+            id, status, page, size, format,
+        };
+        command.SetOperationAction(async (parseResult, cancellationToken) =>
+        {
+            await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
+            var wanted = parseResult.GetValue(status) is { } given && given != "all" ? given : null;
+            var found = await ListWebhookDeliveries.PageAsync(new WebhookDeliveryQuery(parseResult.GetValue(id), wanted,
+                parseResult.GetValue(page), parseResult.GetValue(size)), store, cancellationToken);
+            if (OperationsCli.IsJson(parseResult, format))
+            {
+                await OperationsCli.WriteJsonAsync(found.Items);
+                return ExitCodes.Done;
+            }
+
+            var table = OperationsCli.NewTable($"Deliveries of webhook {parseResult.GetValue(id)} ({found.Items.Count} of {found.Total})",
+                "id", "event", "customer", "alert", "status", "attempts", "last attempt", "last error", "next attempt");
+            foreach (var d in found.Items)
+            {
+                var last = d.Attempts.Count == 0 ? null : d.Attempts[^1];
+                OperationsCli.AddRow(table, d.DeliveryId.ToString(CultureInfo.InvariantCulture), d.EventType, d.CustomerId,
+                    d.AlertId?.ToString(CultureInfo.InvariantCulture) ?? "-", d.Status, d.AttemptCount.ToString(CultureInfo.InvariantCulture),
+                    last is null ? "-" : $"{Instant(last.At)} {(last.StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : "no answer")}"
+                        + (last.DurationMs is { } ms ? $" {ms} ms" : string.Empty),
+                    d.LastError ?? "-", d.NextAttemptAt is { } next ? Instant(next) : "-");
+            }
+
+            OperationsCli.WriteTable(table);
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command Retry(TimeProvider clock)
+    {
+        var delivery = new Argument<long?>("DELIVERY") { Description = "The failed delivery to re-queue (crisk webhooks deliveries).", Arity = ArgumentArity.ZeroOrOne };
+        var allFailed = new Option<long?>("--all-failed") { Description = "Re-queue every failed delivery of this subscription instead." };
+        var by = new Option<string?>("--by") { Description = "Who re-queues, for the audit trail (default: the current user)." };
+        var format = OperationsCli.Format();
+        var command = new Command("retry", "Re-queue a failed (given-up) delivery, or all of a subscription's, for the next delivery pass.")
+        {
+            delivery, allFailed, by, format,
+        };
+        command.SetOperationAction(async (parseResult, cancellationToken) =>
+        {
+            var one = parseResult.GetValue(delivery);
+            var subscription = parseResult.GetValue(allFailed);
+            if (one is null == subscription is null)
+            {
+                throw new CliUsageException("Give either a DELIVERY id or --all-failed SUBSCRIPTION.");
+            }
+
+            await using var store = await OperationsCli.OpenAsync(parseResult, clock, cancellationToken);
+            var who = parseResult.GetValue(by) ?? Credit.CreditCommands.CurrentUser;
+            var result = one is { } deliveryId
+                ? await RetryWebhookDeliveries.HandleAsync(new RetryWebhookDeliveryRequest(deliveryId, who), store, clock, cancellationToken)
+                : await RetryWebhookDeliveries.HandleAsync(new RetryFailedWebhookDeliveriesRequest(subscription!.Value, who), store, clock, cancellationToken);
+            if (OperationsCli.IsJson(parseResult, format))
+            {
+                await OperationsCli.WriteJsonAsync(result);
+            }
+            else if (result.Requeued.Count == 0)
+            {
+                Console.WriteLine($"Webhook {result.SubscriptionId} has no failed delivery: nothing re-queued.");
+            }
+            else
+            {
+                Console.WriteLine($"Re-queued {result.Requeued.Count} deliver{(result.Requeued.Count == 1 ? "y" : "ies")} of webhook "
+                    + $"{result.SubscriptionId} ({string.Join(", ", result.Requeued.Select(i => i.ToString(CultureInfo.InvariantCulture)))}) for the next delivery pass.");
+            }
+
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -5,10 +5,12 @@ using CustomerRisk.Server.Hosting;
 using CustomerRisk.Server.Security;
 using CustomerRisk.Storage.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerRisk.Server.Apis;
 
-/// <summary>Webhook subscriptions to alert events, as `crisk webhooks add|list|remove` (admin only: a subscription
+/// <summary>Webhook subscriptions to alert events and their deliveries, as `crisk webhooks add|list|remove|deliveries|retry`
+/// (admin only: a subscription
 /// sends the alerts of every customer to another system, like an API token lets one in). The signing secret is shown
 /// once, in the answer that creates the subscription, and never again: the list leaves it out.</summary>
 public static class WebhooksApi
@@ -36,17 +38,97 @@ public static class WebhooksApi
         webhooks.MapPost("/", AddAsync).WithSummary("Subscribe a URL to alert events; the answer is the only time the signing secret is shown.");
         webhooks.MapDelete("/{subscriptionId:long}", RemoveAsync)
             .WithSummary("Remove a subscription: nothing more is queued or sent to it (204; removing it again changes nothing).");
+        webhooks.MapGet("/{subscriptionId:long}/deliveries", DeliveriesAsync)
+            .WithSummary("A subscription's deliveries, newest first: status (pending, delivered, failed; default all), page, page_size; each with its attempts.");
+        webhooks.MapGet("/deliveries/{deliveryId:long}", DeliveryAsync)
+            .WithSummary("One delivery with its attempts and the JSON payload exactly as signed.");
+        webhooks.MapPost("/deliveries/{deliveryId:long}/retry", RetryAsync)
+            .WithSummary("Re-queue a failed delivery for the next delivery pass (audited as webhook.retry); 409 when it is pending or delivered or its subscription was removed.");
+        webhooks.MapPost("/{subscriptionId:long}/deliveries/retry", RetryAllFailedAsync)
+            .WithSummary("Re-queue every failed delivery of a subscription (audited as webhook.retry; none is not an error); 409 when the subscription was removed.");
     }
 
     private static async Task<Ok<WebhookView[]>> ListAsync(StoreLocation location, CancellationToken cancellationToken)
     {
         await using var store = OperationsStoreFactory.Open(location.Db);
         var subscriptions = await store.ReadSubscriptionsAsync(cancellationToken);
-        var deliveries = await store.ReadDeliveriesAsync(null, cancellationToken);
-        var counts = deliveries.GroupBy(d => (d.SubscriptionId, d.Status)).ToDictionary(g => g.Key, g => g.Count());
-        int Count(long id, string status) => counts.GetValueOrDefault((id, status));
-        return TypedResults.Ok(subscriptions.Select(s => ViewOf(s, Count(s.SubscriptionId, WebhookDeliveryStatus.Pending),
-            Count(s.SubscriptionId, WebhookDeliveryStatus.Delivered), Count(s.SubscriptionId, WebhookDeliveryStatus.Failed))).ToArray());
+        var counts = (await store.CountDeliveriesAsync(cancellationToken)).ToDictionary(c => c.SubscriptionId);
+        return TypedResults.Ok(subscriptions.Select(s => counts.TryGetValue(s.SubscriptionId, out var c)
+            ? ViewOf(s, c.Pending, c.Delivered, c.Failed) : ViewOf(s, 0, 0, 0)).ToArray());
+    }
+
+    private static async Task<Results<Ok<ListPage<WebhookDeliveryDetail>>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(
+        long subscriptionId, StoreLocation location, CancellationToken cancellationToken, string? status = null, int page = 1,
+        [FromQuery(Name = "page_size")] int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var wanted = status is null or "all" ? null : status;
+        if (wanted is not null && !ListWebhookDeliveries.Statuses.Contains(wanted))
+        {
+            errors["status"] = ["status is one of pending, delivered, failed, all."];
+        }
+
+        OperationsAccess.CheckPaging(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await using var store = OperationsStoreFactory.Open(location.Db);
+        try
+        {
+            var found = await ListWebhookDeliveries.PageAsync(new WebhookDeliveryQuery(subscriptionId, wanted, page, pageSize), store, cancellationToken);
+            return OperationsAccess.Json(new ListPage<WebhookDeliveryDetail>(found.Items, found.Total, page, pageSize));
+        }
+        catch (OperationRefusedException refusal)
+        {
+            return OperationsAccess.Refused(refusal);
+        }
+    }
+
+    private static async Task<Results<Ok<WebhookDeliveryDetail>, ProblemHttpResult>> DeliveryAsync(long deliveryId, StoreLocation location,
+        CancellationToken cancellationToken)
+    {
+        await using var store = OperationsStoreFactory.Open(location.Db);
+        try
+        {
+            return OperationsAccess.Json(await ListWebhookDeliveries.OneAsync(deliveryId, store, cancellationToken));
+        }
+        catch (OperationRefusedException refusal)
+        {
+            return OperationsAccess.Refused(refusal);
+        }
+    }
+
+    private static async Task<Results<Ok<RetryWebhookDeliveriesResult>, ProblemHttpResult>> RetryAsync(long deliveryId, ClaimsPrincipal user,
+        StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
+        try
+        {
+            return OperationsAccess.Json(await RetryWebhookDeliveries.HandleAsync(
+                new RetryWebhookDeliveryRequest(deliveryId, OperationsAccess.NameOf(user)), store, clock, cancellationToken));
+        }
+        catch (OperationRefusedException refusal)
+        {
+            // The user is always named, so a refusal that is not "no such delivery" is the delivery's state.
+            return OperationsAccess.Refused(refusal, StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<Results<Ok<RetryWebhookDeliveriesResult>, ProblemHttpResult>> RetryAllFailedAsync(long subscriptionId,
+        ClaimsPrincipal user, StoreLocation location, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var store = OperationsStoreFactory.Open(location.Db, clock);
+        try
+        {
+            return OperationsAccess.Json(await RetryWebhookDeliveries.HandleAsync(
+                new RetryFailedWebhookDeliveriesRequest(subscriptionId, OperationsAccess.NameOf(user)), store, clock, cancellationToken));
+        }
+        catch (OperationRefusedException refusal)
+        {
+            return OperationsAccess.Refused(refusal, StatusCodes.Status409Conflict);
+        }
     }
 
     private static async Task<Results<Created<AddedWebhook>, ValidationProblem, ProblemHttpResult>> AddAsync(NewWebhook? body, ClaimsPrincipal user,

@@ -80,6 +80,30 @@ internal static class OperationMapping
         NextAttemptAt = e.NextAttemptAt,
         DeliveredAt = e.DeliveredAt,
         LastError = e.LastError,
+        AttemptsBeforeRetry = e.AttemptsBeforeRetry,
+    };
+
+    public static WebhookAttempt ToAttempt(WebhookAttemptEntity a) => new(a.DeliveryId, a.Attempt, a.AttemptedAt, a.StatusCode, a.Error, a.DurationMs);
+
+    /// <summary>A delivery as an administrator sees it; the payload only when <paramref name="withPayload"/> (one delivery).</summary>
+    public static WebhookDeliveryDetail ToDetail(WebhookDeliveryEntity e, bool subscriptionActive, IReadOnlyList<WebhookAttempt> attempts,
+        bool withPayload) => new()
+    {
+        DeliveryId = e.DeliveryId,
+        SubscriptionId = e.SubscriptionId,
+        SubscriptionActive = subscriptionActive,
+        EventType = e.EventType,
+        CustomerId = e.CustomerId,
+        AlertId = WebhookPayload.AlertIdOf(e.Payload),
+        Status = e.Status,
+        AttemptCount = e.Attempts,
+        AttemptsBeforeRetry = e.AttemptsBeforeRetry,
+        CreatedAt = e.CreatedAt,
+        NextAttemptAt = e.Status == WebhookDeliveryStatus.Pending ? e.NextAttemptAt : null,
+        DeliveredAt = e.DeliveredAt,
+        LastError = e.LastError,
+        Attempts = attempts,
+        Payload = withPayload ? e.Payload : null,
     };
 
     public static CreditReview ToReview(CreditReviewEntity e) => new()

@@ -404,7 +404,128 @@ internal sealed class OperationsStore : IOperationsStore
         await using var db = _open();
         var rows = await db.Set<WebhookAttemptEntity>().AsNoTracking().Where(a => a.DeliveryId == deliveryId)
             .OrderBy(a => a.Attempt).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(a => new WebhookAttempt(a.DeliveryId, a.Attempt, a.AttemptedAt, a.StatusCode, a.Error)).ToArray();
+        return rows.Select(OperationMapping.ToAttempt).ToArray();
+    }
+
+    public async Task<WebhookSubscription?> ReadSubscriptionAsync(long subscriptionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var row = await db.Set<WebhookSubscriptionEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == subscriptionId, cancellationToken)
+            .ConfigureAwait(false);
+        return row is null ? null : OperationMapping.ToSubscription(row);
+    }
+
+    public async Task<IReadOnlyList<WebhookDeliveryCounts>> CountDeliveriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        // One row per subscription and status, counted by the database: the outbox is never read into memory.
+        var rows = await db.Set<WebhookDeliveryEntity>().AsNoTracking()
+            .GroupBy(d => new { d.SubscriptionId, d.Status })
+            .Select(g => new { g.Key.SubscriptionId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(r => r.SubscriptionId).OrderBy(g => g.Key).Select(g => new WebhookDeliveryCounts(g.Key,
+            g.Where(r => r.Status == WebhookDeliveryStatus.Pending).Sum(r => r.Count),
+            g.Where(r => r.Status == WebhookDeliveryStatus.Delivered).Sum(r => r.Count),
+            g.Where(r => r.Status == WebhookDeliveryStatus.Failed).Sum(r => r.Count))).ToArray();
+    }
+
+    public async Task<WebhookDeliveryPage> SearchDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = _open();
+        var rows = db.Set<WebhookDeliveryEntity>().AsNoTracking().Where(d => d.SubscriptionId == query.SubscriptionId);
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(d => d.Status == status);
+        }
+
+        var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
+        var skip = (int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize);
+        // Newest first: ids are given in queue order.
+        var page = await rows.OrderByDescending(d => d.DeliveryId).Skip(skip).Take(query.PageSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var active = await db.Set<WebhookSubscriptionEntity>().AsNoTracking().Where(s => s.SubscriptionId == query.SubscriptionId)
+            .Select(s => s.Active).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var attempts = await AttemptsOfAsync(db, page.Select(d => d.DeliveryId).ToArray(), cancellationToken).ConfigureAwait(false);
+        return new WebhookDeliveryPage(page.Select(d => OperationMapping.ToDetail(d, active,
+            attempts.TryGetValue(d.DeliveryId, out var made) ? made : [], withPayload: false)).ToArray(), total);
+    }
+
+    public async Task<WebhookDeliveryDetail?> ReadDeliveryAsync(long deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _open();
+        var row = await db.Set<WebhookDeliveryEntity>().AsNoTracking()
+            .Join(db.Set<WebhookSubscriptionEntity>(), d => d.SubscriptionId, s => s.SubscriptionId, (d, s) => new { d, s.Active })
+            .FirstOrDefaultAsync(x => x.d.DeliveryId == deliveryId, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var attempts = await AttemptsOfAsync(db, [deliveryId], cancellationToken).ConfigureAwait(false);
+        return OperationMapping.ToDetail(row.d, row.Active, attempts.TryGetValue(deliveryId, out var made) ? made : [], withPayload: true);
+    }
+
+    private static async Task<Dictionary<long, WebhookAttempt[]>> AttemptsOfAsync(RiskDbContext db, long[] deliveryIds,
+        CancellationToken cancellationToken)
+    {
+        if (deliveryIds.Length == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<WebhookAttemptEntity>().AsNoTracking().Where(a => deliveryIds.Contains(a.DeliveryId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(a => a.DeliveryId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Attempt).Select(OperationMapping.ToAttempt).ToArray());
+    }
+
+    public async Task<IReadOnlyList<long>> RequeueFailedDeliveriesAsync(long subscriptionId, long? deliveryId, DateTimeOffset at,
+        Func<IReadOnlyList<long>, AuditEntry> audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = _open();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // A no-op update of the active subscription locks its row (PostgreSQL; SQLite's transaction holds the write lock
+        // already): a removal or another re-queue of the same subscription waits for this one, so the ids read next are
+        // exactly the ones changed.
+        var active = await db.Set<WebhookSubscriptionEntity>().Where(s => s.SubscriptionId == subscriptionId && s.Active)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Active, true), cancellationToken).ConfigureAwait(false);
+        if (active == 0)
+        {
+            return [];
+        }
+
+        var failed = db.Set<WebhookDeliveryEntity>().Where(d => d.SubscriptionId == subscriptionId && d.Status == WebhookDeliveryStatus.Failed);
+        if (deliveryId is { } one)
+        {
+            failed = failed.Where(d => d.DeliveryId == one);
+        }
+
+        var ids = await failed.OrderBy(d => d.DeliveryId).Select(d => d.DeliveryId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var utc = at.ToUniversalTime();
+        var changed = 0;
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            changed += await db.Set<WebhookDeliveryEntity>()
+                .Where(d => chunk.Contains(d.DeliveryId) && d.Status == WebhookDeliveryStatus.Failed)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, WebhookDeliveryStatus.Pending)
+                    .SetProperty(x => x.NextAttemptAt, utc)
+                    .SetProperty(x => x.AttemptsBeforeRetry, x => x.Attempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (changed != ids.Count)
+        {
+            throw new InvalidOperationException($"Re-queueing {ids.Count} deliveries changed {changed}; nothing was kept.");
+        }
+
+        await AuditAsync(db, audit(ids), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ids;
     }
 
     public async Task RecordAttemptAsync(WebhookAttempt attempt, string status, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
@@ -430,6 +551,7 @@ internal sealed class OperationsStore : IOperationsStore
             AttemptedAt = attempt.At.ToUniversalTime(),
             StatusCode = attempt.StatusCode,
             Error = attempt.Error,
+            DurationMs = attempt.DurationMs,
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }

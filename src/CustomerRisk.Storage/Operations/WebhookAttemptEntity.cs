@@ -13,6 +13,7 @@ public sealed class WebhookAttemptEntity
     public DateTimeOffset AttemptedAt { get; set; }
     public int? StatusCode { get; set; }
     public string? Error { get; set; }
+    public int? DurationMs { get; set; }
 }
 
 internal sealed class WebhookAttemptEntityConfiguration : IEntityTypeConfiguration<WebhookAttemptEntity>
@@ -21,6 +22,6 @@ internal sealed class WebhookAttemptEntityConfiguration : IEntityTypeConfigurati
     {
         builder.ToTable("webhook_attempts");
         builder.HasKey(x => x.AttemptId);
-        OperationColumns.Map(builder, "attempt_id", "customer_id", "delivery_id", "attempt", "attempted_at", "status_code", "error");
+        OperationColumns.Map(builder, "attempt_id", "customer_id", "delivery_id", "attempt", "attempted_at", "status_code", "error", "duration_ms");
     }
 }

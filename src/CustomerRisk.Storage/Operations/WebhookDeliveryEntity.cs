@@ -17,6 +17,7 @@ public sealed class WebhookDeliveryEntity
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? LastError { get; set; }
+    public int AttemptsBeforeRetry { get; set; }
 }
 
 internal sealed class WebhookDeliveryEntityConfiguration : IEntityTypeConfiguration<WebhookDeliveryEntity>
@@ -26,6 +27,7 @@ internal sealed class WebhookDeliveryEntityConfiguration : IEntityTypeConfigurat
         builder.ToTable("webhook_deliveries");
         builder.HasKey(x => x.DeliveryId);
         OperationColumns.Map(builder, "delivery_id", "customer_id", "subscription_id", "event_type", "payload", "status", "attempts",
-            "created_at", "next_attempt_at", "delivered_at", "last_error");
+            "created_at", "next_attempt_at", "delivered_at", "last_error",
+            "attempts_before_retry");
     }
 }

@@ -151,6 +151,14 @@ const en = {
   'account.submit': 'Change my password', 'account.changed': 'Your password has been changed; your other sessions have ended.',
   'account.wrong': 'The current password is wrong.', 'account.differ': 'The two new passwords differ.',
   'account.short': 'A password has at least 12 characters.', 'account.limited': 'Too many attempts: wait a minute.',
+  'webhook.deliveries': 'Deliveries', 'webhook.deliveriesOf': 'Deliveries of webhook {0} ({1})', 'webhook.deliveryStatus': 'Status',
+  'webhook.status.all': 'all', 'webhook.status.pending': 'pending', 'webhook.status.delivered': 'delivered', 'webhook.status.failed': 'failed',
+  'webhook.deliveryCount': 'Deliveries: {0}, newest first.', 'webhook.noDeliveries': 'No delivery matches.',
+  'webhook.delivery': 'Delivery', 'webhook.event': 'Event', 'webhook.attempts': 'Attempts', 'webhook.lastError': 'Last error',
+  'webhook.nextAttempt': 'Next attempt', 'webhook.noAnswer': 'no answer', 'webhook.retry': 'Retry', 'webhook.retryThis': 'Retry delivery {0}',
+  'webhook.retryAll': 'Retry all failed ({0})', 'webhook.requeued': 'Delivery {0} re-queued: the next delivery pass sends it.',
+  'webhook.requeuedAll': '{0} failed deliveries of webhook {1} re-queued for the next delivery pass.',
+  'webhook.removedNoRetry': 'This subscription was removed: its deliveries are not sent or retried.',
 };
 
 const zh = {
@@ -305,6 +313,14 @@ const zh = {
   'account.submit': '修改我的密码', 'account.changed': '您的密码已修改；其他会话已结束。',
   'account.wrong': '当前密码错误。', 'account.differ': '两次输入的新密码不一致。',
   'account.short': '密码至少需要 12 个字符。', 'account.limited': '尝试次数过多，请一分钟后再试。',
+  'webhook.deliveries': '投递记录', 'webhook.deliveriesOf': 'Webhook {0}（{1}）的投递记录', 'webhook.deliveryStatus': '状态',
+  'webhook.status.all': '全部', 'webhook.status.pending': '待发送', 'webhook.status.delivered': '已送达', 'webhook.status.failed': '失败',
+  'webhook.deliveryCount': '共 {0} 条投递，最新的在前。', 'webhook.noDeliveries': '没有符合条件的投递。',
+  'webhook.delivery': '投递', 'webhook.event': '事件', 'webhook.attempts': '尝试次数', 'webhook.lastError': '最近错误',
+  'webhook.nextAttempt': '下次尝试', 'webhook.noAnswer': '无响应', 'webhook.retry': '重试', 'webhook.retryThis': '重试投递 {0}',
+  'webhook.retryAll': '重试全部失败投递（{0}）', 'webhook.requeued': '投递 {0} 已重新排队：下一轮投递时发送。',
+  'webhook.requeuedAll': 'Webhook {1} 的 {0} 条失败投递已重新排队，下一轮投递时发送。',
+  'webhook.removedNoRetry': '该订阅已移除：其投递不再发送，也不能重试。',
 };
 
 const dictionaries = { en, zh };

@@ -46,7 +46,9 @@ export async function webhooksPage(main, me, params, shown = null) {
     h('td', { class: 'num' }, number(s.pending, 0)),
     h('td', { class: 'num' }, number(s.delivered, 0)),
     h('td', { class: 'num' }, number(s.failed, 0)),
-    h('td', {}, s.active ? h('button', { type: 'button', class: 'secondary', 'aria-label': t('webhook.removeThis', s.subscription_id, s.url),
+    h('td', { class: 'row-actions' }, h('a', { href: `/webhooks?deliveries=${s.subscription_id}`, 'data-link': true, class: 'button secondary',
+      'aria-label': t('webhook.deliveriesOf', s.subscription_id, s.url) }, t('webhook.deliveries')), ' ',
+    s.active ? h('button', { type: 'button', class: 'secondary', 'aria-label': t('webhook.removeThis', s.subscription_id, s.url),
       onclick: async (e) => {
         e.target.disabled = true;
         try {
@@ -58,6 +60,9 @@ export async function webhooksPage(main, me, params, shown = null) {
         }
       } }, t('webhook.remove')) : text(null))));
 
+  const chosen = list.find((s) => String(s.subscription_id) === params.get('deliveries'));
+  const deliveries = chosen ? await deliveriesSection(chosen, params, status) : null;
+
   main.replaceChildren(
     h('h1', {}, t('webhook.title')),
     h('p', { class: 'muted' }, t('webhook.help')),
@@ -66,5 +71,108 @@ export async function webhooksPage(main, me, params, shown = null) {
     list.length === 0 ? h('p', {}, t('webhook.none')) : h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'webhook-table' },
       h('thead', {}, h('tr', {}, ['webhook.id', 'webhook.url', 'webhook.events', 'alert.status', 'webhook.created', 'webhook.pending',
         'webhook.delivered', 'webhook.failed', 'reviews.action'].map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, rows))));
+      h('tbody', {}, rows))),
+    deliveries);
+}
+
+const deliveryStatuses = ['all', 'pending', 'delivered', 'failed'];
+const pageSize = 50;
+
+// One subscription's deliveries, newest first (GET /api/webhooks/{id}/deliveries), with each attempt and a Retry
+// button for the failed ones of an active subscription (POST /api/webhooks/deliveries/{id}/retry).
+async function deliveriesSection(subscription, params, status) {
+  const id = subscription.subscription_id;
+  const wanted = deliveryStatuses.includes(params.get('status')) ? params.get('status') : 'all';
+  const pageNumber = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = await api(`/api/webhooks/${id}/deliveries?status=${wanted}&page=${pageNumber}&page_size=${pageSize}`);
+  const pages = Math.max(1, Math.ceil(page.total / pageSize));
+  const link = (changes) => {
+    const next = new URLSearchParams({ deliveries: String(id), status: wanted, page: '1', ...changes });
+    return `/webhooks?${next}`;
+  };
+
+  const filter = h('form', { id: 'delivery-filter', class: 'toolbar', onsubmit: (e) => {
+    e.preventDefault();
+    go(link({ status: e.target.status.value }));
+  } },
+  h('label', {}, t('webhook.deliveryStatus'), ' ', h('select', { name: 'status' },
+    deliveryStatuses.map((x) => h('option', { value: x, selected: x === wanted }, t(`webhook.status.${x}`))))),
+  h('button', { type: 'submit' }, t('customers.apply')));
+
+  const retryAll = subscription.active && subscription.failed > 0
+    ? h('button', { type: 'button', id: 'retry-all-failed', onclick: async (e) => {
+      const button = e.currentTarget;
+      button.disabled = true;
+      try {
+        const result = await api(`/api/webhooks/${id}/deliveries/retry`, { method: 'POST' });
+        status.replaceChildren(t('webhook.requeuedAll', result.requeued.length, id));
+        go(link({ status: wanted }));
+      } catch (err) {
+        button.disabled = false;
+        status.replaceChildren(h('span', { class: 'error' }, t('error.generic', err.message)));
+      }
+    } }, t('webhook.retryAll', subscription.failed))
+    : null;
+
+  const pageLink = (n, label) => h('a', { href: link({ page: String(n) }), 'data-link': true, class: 'button secondary' }, label);
+  return h('section', { class: 'card', id: 'deliveries', 'aria-labelledby': 'deliveries-title' },
+    h('h2', { id: 'deliveries-title' }, t('webhook.deliveriesOf', id, subscription.url)),
+    subscription.active ? null : h('p', { class: 'muted' }, t('webhook.removedNoRetry')),
+    filter,
+    h('p', {}, t('webhook.deliveryCount', page.total), ' ', retryAll),
+    page.items.length === 0 ? h('p', {}, t('webhook.noDeliveries')) : h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'delivery-table' },
+      h('thead', {}, h('tr', {}, ['webhook.delivery', 'webhook.event', 'col.id', 'alert.id', 'alert.status', 'webhook.attempts', 'webhook.lastError',
+        'webhook.nextAttempt', 'reviews.action'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, page.items.map((d) => deliveryRow(d, status))))),
+    pages > 1 ? h('nav', { class: 'pager', 'aria-label': t('customers.page', pageNumber, pages) },
+      pageNumber > 1 ? pageLink(pageNumber - 1, t('customers.prev')) : null,
+      h('span', {}, t('customers.page', pageNumber, pages)),
+      pageNumber < pages ? pageLink(pageNumber + 1, t('customers.next')) : null) : null);
+}
+
+function deliveryRow(delivery, status) {
+  const row = h('tr', { dataset: { deliveryId: String(delivery.delivery_id) } });
+  const fill = (d) => {
+    row.replaceChildren(
+      h('td', {}, String(d.delivery_id)),
+      h('td', {}, t(`webhook.event.${d.event_type}`)),
+      h('td', {}, h('a', { href: `/customers/${encodeURIComponent(d.customer_id)}`, 'data-link': true }, d.customer_id)),
+      h('td', {}, text(d.alert_id)),
+      h('td', { class: 'status-cell' }, h('span', { class: `badge delivery-${d.status}` }, t(`webhook.status.${d.status}`))),
+      h('td', {}, attemptsCell(d)),
+      h('td', { class: 'note-cell' }, text(d.last_error)),
+      h('td', {}, d.next_attempt_at ? when(d.next_attempt_at) : text(null)),
+      h('td', {}, d.status === 'failed' && d.subscription_active
+        ? h('button', { type: 'button', class: 'secondary', 'aria-label': t('webhook.retryThis', d.delivery_id), onclick: async (e) => {
+          const button = e.currentTarget;
+          button.disabled = true;
+          try {
+            await api(`/api/webhooks/deliveries/${d.delivery_id}/retry`, { method: 'POST' });
+            fill(await api(`/api/webhooks/deliveries/${d.delivery_id}`));
+            status.replaceChildren(t('webhook.requeued', d.delivery_id));
+          } catch (err) {
+            button.disabled = false;
+            status.replaceChildren(h('span', { class: 'error' }, t('error.generic', err.message)));
+          }
+        } }, t('webhook.retry'))
+        : text(null)));
+  };
+  fill(delivery);
+  return row;
+}
+
+function attemptsCell(d) {
+  if (d.attempts.length === 0) return '0';
+  return h('details', {}, h('summary', {}, String(d.attempt_count)),
+    h('ol', { start: d.attempts[0].attempt }, d.attempts.map((a) => h('li', {},
+      `${when(a.at)} · ${a.status_code === null ? t('webhook.noAnswer') : `HTTP ${a.status_code}`}`
+        + (a.duration_ms === null || a.duration_ms === undefined ? '' : ` · ${number(a.duration_ms, 0)} ms`)
+        + (a.error && a.status_code === null ? ` · ${a.error}` : '')))));
+}
+
+function when(instant) { return instant ? instant.replace('T', ' ').slice(0, 16) : ''; }
+
+function go(url) {
+  history.pushState({}, '', url);
+  dispatchEvent(new PopStateEvent('popstate'));
 }

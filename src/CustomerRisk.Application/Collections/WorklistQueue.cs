@@ -18,6 +18,7 @@ public sealed record WorklistPage(IReadOnlyList<WorklistRow> Items, int Total, d
 public static class WorklistQueue
 {
     /// <summary>The audited decisions that change the kept part of one customer's row: a cover.</summary>
+    /// <remarks>The store's partial index ix_audit_log_worklist lists the same codes in the same order.</remarks>
     public static IReadOnlyList<string> Decisions { get; } = ["collateral.add"];
 
     /// <summary>The kept list's key under a policy: LGD and the dunning levels are the policy's.</summary>

@@ -24,6 +24,7 @@ public static class ReviewQueue
 {
     /// <summary>The audited decisions that change one customer's row: a recorded review (its date); an alert decision
     /// (a resolved extreme alert also changes the alert set, which recomputes the whole queue).</summary>
+    /// <remarks>The store's partial index ix_audit_log_review_queue lists the same codes in the same order.</remarks>
     public static IReadOnlyList<string> Decisions { get; } = ["review.record", "alert.acknowledge", "alert.resolve"];
 
     /// <summary>The kept list's key under a policy: the interval and triggers are the policy's.</summary>

@@ -16,6 +16,7 @@ public sealed class MigrationTests
                      "policies", "credit_limits", "order_checks", "credit_figures", "audit_log", "alerts",
                      "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "credit_reviews",
                      "collection_actions", "payment_promises", "collateral", "users", "api_tokens",
+                     "work_queue_heads", "work_queue_rows",
                  })
         {
             Assert.Equal(0, await test.CountAsync($"SELECT count(*) FROM {table}"));

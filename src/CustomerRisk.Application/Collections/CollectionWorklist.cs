@@ -27,19 +27,31 @@ public sealed record WorklistRow(string CustomerId, string? Name, DateOnly Asses
 /// the open promise.</summary>
 public static class CollectionWorklist
 {
+    public static Task<IReadOnlyList<WorklistRow>> HandleAsync(DateOnly asOf, IOperationsStore store, CreditPolicy policy,
+        CancellationToken cancellationToken = default) => HandleAsync(asOf, store, policy, null, cancellationToken);
+
+    /// <summary>The worklist's rows of <paramref name="customers"/> only (the ones decided on since a kept worklist,
+    /// <see cref="WorklistQueue"/>), in the worklist's order; every customer's when null.</summary>
     public static async Task<IReadOnlyList<WorklistRow>> HandleAsync(DateOnly asOf, IOperationsStore store, CreditPolicy policy,
-        CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string>? customers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
-        var history = await store.ReadAssessmentHistoryAsync(asOf, null, overdueOnly: true, includeDetails: true, cancellationToken).ConfigureAwait(false);
+        var history = new List<(Ports.AssessmentRecord Latest, Domain.Grade? PreviousGrade)>();
+        var actions = new List<CollectionAction>();
+        var open = new List<PaymentPromise>();
+        // The whole portfolio in one read of each table, or the few customers asked for one by one.
+        foreach (var id in customers?.Distinct(StringComparer.Ordinal) ?? [null])
+        {
+            history.AddRange(await store.ReadAssessmentHistoryAsync(asOf, id, overdueOnly: true, includeDetails: true, cancellationToken)
+                .ConfigureAwait(false));
+            actions.AddRange(await store.ReadActionsAsync(id, cancellationToken).ConfigureAwait(false));
+            open.AddRange(await store.ReadPromisesAsync(id, PromiseStatus.Open, cancellationToken).ConfigureAwait(false));
+        }
+
         var covers = await store.ReadCoversAsync(asOf, cancellationToken).ConfigureAwait(false);
-        var lastActions = (await store.ReadActionsAsync(null, cancellationToken).ConfigureAwait(false))
-            .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ActionDate).ThenByDescending(a => a.ActionId).First(), StringComparer.Ordinal);
-        var promises = (await store.ReadPromisesAsync(null, PromiseStatus.Open, cancellationToken).ConfigureAwait(false))
-            .GroupBy(p => p.CustomerId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.PayBy).ThenBy(p => p.PromiseId).First(), StringComparer.Ordinal);
+        var lastActions = LastActions(actions);
+        var promises = FirstOpenPromises(open);
         var rows = new List<WorklistRow>();
         foreach (var (latest, _) in history)
         {
@@ -63,4 +75,15 @@ public static class CollectionWorklist
             .ThenBy(r => r.CustomerId, StringComparer.Ordinal)
             .ToArray();
     }
+
+    /// <summary>Each customer's latest action (by action date, then the latest recorded).</summary>
+    internal static Dictionary<string, CollectionAction> LastActions(IEnumerable<CollectionAction> actions) => actions
+        .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ActionDate).ThenByDescending(a => a.ActionId).First(), StringComparer.Ordinal);
+
+    /// <summary>Each customer's earliest open promise (by promised date, then the first recorded).</summary>
+    internal static Dictionary<string, PaymentPromise> FirstOpenPromises(IEnumerable<PaymentPromise> open) => open
+        .Where(p => p.Status == PromiseStatus.Open)
+        .GroupBy(p => p.CustomerId, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.OrderBy(p => p.PayBy).ThenBy(p => p.PromiseId).First(), StringComparer.Ordinal);
 }

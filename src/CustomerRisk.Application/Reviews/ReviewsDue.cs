@@ -7,7 +7,12 @@ namespace CustomerRisk.Application.Reviews;
 /// <summary>The review queue as of a date.</summary>
 /// <param name="AsOf">T.</param>
 /// <param name="DueOnly">Only the customers whose review is due on or before T.</param>
-public sealed record ReviewsDueRequest(DateOnly AsOf, bool DueOnly = true);
+public sealed record ReviewsDueRequest(DateOnly AsOf, bool DueOnly = true)
+{
+    /// <summary>Only these customers (the ones decided on since a kept queue, <see cref="ReviewQueue"/>); every
+    /// assessed customer when null.</summary>
+    public IReadOnlyCollection<string>? Customers { get; init; }
+}
 
 /// <summary>One customer's review schedule; <paramref name="DaysOverdue"/> counts the days from
 /// <paramref name="NextReview"/> to T when that date lies before T (0 otherwise).</summary>
@@ -26,12 +31,21 @@ public static class ReviewsDue
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
-        var history = await store.ReadAssessmentHistoryAsync(request.AsOf, null, overdueOnly: false, includeDetails: false, cancellationToken).ConfigureAwait(false);
+        var history = new List<(AssessmentRecord Latest, Grade? PreviousGrade)>();
+        var customerList = new List<Customer>();
+        var alerts = new List<Alerts.Alert>();
+        // The whole portfolio in one read of each table, or the few customers asked for one by one.
+        foreach (var id in request.Customers?.Distinct(StringComparer.Ordinal) ?? [null])
+        {
+            history.AddRange(await store.ReadAssessmentHistoryAsync(request.AsOf, id, overdueOnly: false, includeDetails: false, cancellationToken)
+                .ConfigureAwait(false));
+            customerList.AddRange(await store.ReadCustomersAsync(id, cancellationToken).ConfigureAwait(false));
+            alerts.AddRange(await store.ReadActiveAlertsAsync(id, cancellationToken).ConfigureAwait(false));
+        }
+
         var lastReviews = await store.ReadLastReviewDatesAsync(request.AsOf, cancellationToken).ConfigureAwait(false);
-        var customers = (await store.ReadCustomersAsync(null, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(c => c.CustomerId, StringComparer.Ordinal);
-        var extreme = (await store.ReadActiveAlertsAsync(null, cancellationToken).ConfigureAwait(false))
-            .Where(a => a.Severity == "extreme").Select(a => a.CustomerId).ToHashSet(StringComparer.Ordinal);
+        var customers = customerList.ToDictionary(c => c.CustomerId, StringComparer.Ordinal);
+        var extreme = alerts.Where(a => a.Severity == "extreme").Select(a => a.CustomerId).ToHashSet(StringComparer.Ordinal);
         var rows = new List<ReviewDueRow>(history.Count);
         foreach (var (latest, previousGrade) in history)
         {

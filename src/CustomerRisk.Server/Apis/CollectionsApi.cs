@@ -4,6 +4,7 @@ using CustomerRisk.Application.Operations;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Storage.Operations;
+using CustomerRisk.Storage.WorkQueues;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -61,10 +62,12 @@ public static class CollectionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        // Kept in the store and paged there (WorklistQueue): the rows of CollectionWorklist, with the last action and
+        // open promise of the page's customers read live.
         await using var store = OperationsStoreFactory.Open(location.Db, clock);
-        var rows = await CollectionWorklist.HandleAsync(date, store, location.Policy, cancellationToken);
-        var one = OperationsAccess.PageOf(rows, page, pageSize);
-        return OperationsAccess.Json(new Worklist(date, rows.Sum(r => r.OverdueAr), one.Items, one.Total, one.Page, one.PageSize));
+        await using var kept = WorkQueueStoreFactory.Open(location.Db);
+        var one = await WorklistQueue.HandleAsync(date, page, pageSize, store, kept, location.Policy, clock, cancellationToken);
+        return OperationsAccess.Json(new Worklist(date, one.OverdueAr, one.Items, one.Total, page, pageSize));
     }
 
     private static async Task<Results<Ok<EvaluatePromisesResult>, ValidationProblem>> EvaluateAsync(EvaluateBody? body,

@@ -6,6 +6,7 @@ using CustomerRisk.Policy;
 using CustomerRisk.Server.Hosting;
 using CustomerRisk.Storage.Credit;
 using CustomerRisk.Storage.Operations;
+using CustomerRisk.Storage.WorkQueues;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -52,9 +53,12 @@ public static class ReviewsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        // Kept in the store and paged there (ReviewQueue): the rows of ReviewsDue, computed again only when they change.
         await using var store = OperationsStoreFactory.Open(location.Db, clock);
-        var rows = await ReviewsDue.HandleAsync(new ReviewsDueRequest(date, DueOnly: !all), store, location.Policy, cancellationToken);
-        return OperationsAccess.Json(OperationsAccess.PageOf(rows, page, pageSize));
+        await using var kept = WorkQueueStoreFactory.Open(location.Db);
+        var one = await ReviewQueue.HandleAsync(new ReviewQueueRequest(date, DueOnly: !all, page, pageSize), store, kept, location.Policy, clock,
+            cancellationToken);
+        return OperationsAccess.Json(new ListPage<ReviewDueRow>(one.Items, one.Total, page, pageSize));
     }
 
     private static async Task<Results<Ok<CreditReview>, ProblemHttpResult>> GetAsync(long reviewId, StoreLocation location,

@@ -164,7 +164,8 @@ internal sealed class PreparedSqliteWriter : IDisposable
         return keep;
     }
 
-    private async Task CheckpointAsync()
+    /// <summary>One background checkpoint (internal: a test runs one while writers go on).</summary>
+    internal async Task CheckpointAsync()
     {
         try
         {

@@ -83,7 +83,7 @@ internal sealed class SqliteRiskStore : IRiskStore
         {
             alone = _assessesAlone && SqliteFileAlone.TryTake(_connections, ref connection);
             // A 32 MB page cache, not the 256 MB of a reading connection: the run's pages are written once and never
-            // read back, and growing the cache into fresh memory (zeroing, page faults) was much of the save thread's CPU.
+            // read back, and growing the cache into fresh memory cost page faults and zeroing for nothing.
             connection.Execute("PRAGMA cache_size=-32768;");
             connection.Execute("BEGIN IMMEDIATE");
             try

@@ -32,7 +32,7 @@ public sealed class WalRestartTests : IDisposable
                     Interlocked.Increment(ref written);
                 }
             });
-            await writer.CheckpointAsync();
+            await writer.CheckpointNowAsync();
             // The restart happens at the first write after the checkpoint: wait for two.
             var afterCheckpoint = Volatile.Read(ref written);
             while (Volatile.Read(ref written) < afterCheckpoint + 2)

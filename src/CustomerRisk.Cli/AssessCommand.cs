@@ -130,6 +130,7 @@ public static class AssessCommand
         // The same inputs as the server's: the policy file or the active stored policy, the active model, the granted
         // limits, last reviews and covers (AssessFromStore).
         var inputs = await AssessFromStore.GatherAsync(credit, operations, models, file, clock, cancellationToken);
+        PhaseLog.Current?.Mark("start-up: open the store, policy, model");
         using var line = new ProgressLine();
         var progress = new Progress<int>(n => line.Show($"assess: {n:N0} customers"));
         try

@@ -15,6 +15,7 @@ internal sealed class PhaseLog
     private TimeSpan _lastWall;
     private TimeSpan _lastCpu;
     private long _lastAllocated;
+    private TimeSpan _lastPause;
 
     private PhaseLog(string command)
     {
@@ -37,7 +38,10 @@ internal sealed class PhaseLog
         var wall = _wall.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
-        Write($"{phase}: wall {Seconds(wall - _lastWall)}, cpu {Seconds(cpu - _lastCpu)}, allocated {Megabytes(allocated - _lastAllocated)}");
+        var pause = GC.GetTotalPauseDuration();
+        Write($"{phase}: wall {Seconds(wall - _lastWall)}, cpu {Seconds(cpu - _lastCpu)}, allocated {Megabytes(allocated - _lastAllocated)}, " +
+              $"gc pause {Seconds(pause - _lastPause)}, heap {Megabytes(GC.GetTotalMemory(forceFullCollection: false))}");
+        _lastPause = pause;
         _lastWall = wall;
         _lastCpu = cpu;
         _lastAllocated = allocated;
@@ -51,6 +55,18 @@ internal sealed class PhaseLog
               $"(user {Seconds(process.UserProcessorTime)}), allocated {Megabytes(GC.GetTotalAllocatedBytes(precise: false))}, " +
               $"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), gc pause {Seconds(GC.GetTotalPauseDuration())}, " +
               $"peak working set {Megabytes(process.PeakWorkingSet64)}");
+        foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+        {
+            var info = GC.GetGCMemoryInfo(kind);
+            var pause = TimeSpan.Zero;
+            foreach (var p in info.PauseDurations)
+            {
+                pause += p;
+            }
+
+            Write($"last {kind} gc: #{info.Index}, gen{info.Generation}, compacted {info.Compacted}, pause {Seconds(pause)}, " +
+                  $"promoted {Megabytes(info.PromotedBytes)}, heap {Megabytes(info.HeapSizeBytes)}");
+        }
     }
 
     private void Write(string line) => Console.Error.WriteLine($"[{_command}] {line}");

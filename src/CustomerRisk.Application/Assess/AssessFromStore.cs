@@ -68,8 +68,8 @@ public static class AssessFromStore
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputs);
         var result = await AssessPortfolio.HandleAsync(request, store, inputs.Policy, clock, progress, cancellationToken,
-            inputs.ScoreModel, inputs.Credit, inputs.Operations).ConfigureAwait(false);
-        phaseDone?.Invoke(request.Save ? "read, compute, save assessments" : "read, compute");
+            inputs.ScoreModel, inputs.Credit, inputs.Operations, phaseDone).ConfigureAwait(false);
+        phaseDone?.Invoke(request.Save ? "second pass: complete, save assessments" : "second pass: complete");
         if (request.Save)
         {
             // spec/cli.md: assess saves the assessment and its alerts; a re-run of the same date changes nothing.

@@ -91,10 +91,12 @@ public static class AssessPortfolio
     // scorecard's; null scores with the expert scorecard. credit: the credit store, whose granted limits (the
     // effective limit on T) replace the imported credit_limit; null uses the imported credit_limit alone. operations:
     // the operations store, whose last review dates feed next_review and whose covers reduce the expected loss; null
-    // plans reviews as never reviewed and computes the loss uncovered.
+    // plans reviews as never reviewed and computes the loss uncovered. phaseDone, when given, is told when the first
+    // pass (read the ledger, compute) ends (the CLI's CRISK_PHASE_LOG).
     public static async Task<AssessPortfolioResult> HandleAsync(AssessPortfolioRequest request, IRiskStore store,
         CreditPolicy policy, TimeProvider clock, IProgress<int>? progress, CancellationToken cancellationToken,
-        ICreditScoreModel? scoreModel = null, ICreditStore? credit = null, IOperationsStore? operations = null)
+        ICreditScoreModel? scoreModel = null, ICreditStore? credit = null, IOperationsStore? operations = null,
+        Action<string>? phaseDone = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
@@ -125,6 +127,7 @@ public static class AssessPortfolio
         }
 
         background ??= await backgroundRead.ConfigureAwait(false);
+        phaseDone?.Invoke("first pass: read ledger, compute");
         if (request.CustomerId is not null && firstPass.Count == 0)
         {
             throw new KeyNotFoundException($"No customer '{request.CustomerId}' in the store.");

@@ -1,4 +1,5 @@
 using CustomerRisk.Analytics;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
 
@@ -20,6 +21,9 @@ internal sealed class DiscardingRiskStore(IReadOnlySet<string> customerIds) : IR
         CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<SyncAlertsResult> SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync alerts,
         CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,

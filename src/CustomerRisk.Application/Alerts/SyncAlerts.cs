@@ -37,48 +37,66 @@ public static class SyncAlerts
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
+        var single = request.Customers.Count == 1 ? request.Customers[0].CustomerId : null;
+        var prepared = await PrepareAsync(request.AsOf, single, store, policy, clock, request.CoverExpiryWarningDays, cancellationToken)
+            .ConfigureAwait(false);
+        var sync = prepared.For(request.Customers);
+        var active = await store.ReadActiveAlertsAsync(single, cancellationToken).ConfigureAwait(false);
+        var changes = sync.Plan(active);
+        if (changes.Count == 0)
+        {
+            return sync.Result(changes, [], 0);
+        }
+
+        var (saved, queued) = await store.SaveAlertChangesAsync(changes, sync.At, cancellationToken).ConfigureAwait(false);
+        return sync.Result(changes, saved, queued);
+    }
+
+    /// <summary>Reads what a synchronisation needs besides the firings (the covers that expire within the warning) and
+    /// stamps its instant, for a run that saves its alerts in its own transaction (<see cref="PreparedAlertSync.For"/>,
+    /// <see cref="IRiskStore.SaveAssessmentsAsync(AssessmentRun, IReadOnlyList{AssessmentRecord}, RunAlertSync, CancellationToken)"/>).</summary>
+    /// <remarks><c>customerId</c> is the one customer the run assesses, or null for all.</remarks>
+    public static async Task<PreparedAlertSync> PrepareAsync(DateOnly asOf, string? customerId, IOperationsStore store, CreditPolicy policy,
+        TimeProvider clock, int coverExpiryWarningDays = 30, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentOutOfRangeException.ThrowIfNegative(request.CoverExpiryWarningDays);
-        var single = request.Customers.Count == 1 ? request.Customers[0].CustomerId : null;
+        ArgumentOutOfRangeException.ThrowIfNegative(coverExpiryWarningDays);
         var metrics = policy.Warnings.ToDictionary(w => w.Id, w => w.Metric.ToCode(), StringComparer.Ordinal);
-        var expiring = await NearestExpiriesAsync(store, single, request.AsOf, request.CoverExpiryWarningDays, cancellationToken).ConfigureAwait(false);
+        var expiring = await NearestExpiriesAsync(store, customerId, asOf, coverExpiryWarningDays, cancellationToken).ConfigureAwait(false);
+        return new PreparedAlertSync(asOf, customerId, coverExpiryWarningDays, metrics, expiring, clock.GetUtcNow());
+    }
 
-        var firings = new Dictionary<string, IReadOnlyList<AlertFiring>>(StringComparer.Ordinal);
+    /// <summary>What fired for each customer: the policy's rules of its assessment, and <see cref="CoverExpiringRule"/>
+    /// when one of its covers expires within the warning.</summary>
+    internal static (Dictionary<string, IReadOnlyList<AlertFiring>> Firings, int Total) Firings(IReadOnlyList<CustomerAssessment> customers,
+        IReadOnlyDictionary<string, string> metrics, IReadOnlyDictionary<string, int> expiring, int coverExpiryWarningDays)
+    {
+        var firings = new Dictionary<string, IReadOnlyList<AlertFiring>>(customers.Count, StringComparer.Ordinal);
         var total = 0;
-        foreach (var customer in request.Customers)
+        foreach (var customer in customers)
         {
-            var list = new List<AlertFiring>(customer.Alerts.Count + 1);
+            var list = new AlertFiring[customer.Alerts.Count + (expiring.ContainsKey(customer.CustomerId) ? 1 : 0)];
+            var i = 0;
             foreach (var alert in customer.Alerts)
             {
                 var metric = metrics.TryGetValue(alert.Rule, out var m) ? m : MetricFromMessage(alert.Message);
-                list.Add(new AlertFiring(alert.Rule, metric, alert.Threshold, Math.Round(alert.Value, 4, MidpointRounding.AwayFromZero),
-                    alert.Severity, alert.Message));
+                list[i++] = new AlertFiring(alert.Rule, metric, alert.Threshold, Math.Round(alert.Value, 4, MidpointRounding.AwayFromZero),
+                    alert.Severity, alert.Message);
             }
 
             if (expiring.TryGetValue(customer.CustomerId, out var days))
             {
-                list.Add(new AlertFiring(CoverExpiringRule, "days_to_expiry", request.CoverExpiryWarningDays, days, customer.RiskSeverity,
-                    $"{CoverExpiringRule}: days_to_expiry {days} le {request.CoverExpiryWarningDays}"));
+                list[i] = new AlertFiring(CoverExpiringRule, "days_to_expiry", coverExpiryWarningDays, days, customer.RiskSeverity,
+                    $"{CoverExpiringRule}: days_to_expiry {days} le {coverExpiryWarningDays}");
             }
 
-            total += list.Count;
+            total += list.Length;
             firings[customer.CustomerId] = list;
         }
 
-        var active = await store.ReadActiveAlertsAsync(single, cancellationToken).ConfigureAwait(false);
-        var at = clock.GetUtcNow();
-        var changes = AlertSynchroniser.Plan(request.AsOf, firings, active, at);
-        if (changes.Count == 0)
-        {
-            return new SyncAlertsResult(0, 0, 0, total, 0, []);
-        }
-
-        var (saved, queued) = await store.SaveAlertChangesAsync(changes, at, cancellationToken).ConfigureAwait(false);
-        var opened = changes.Count(c => c.Event == AlertEvents.Opened);
-        var resolved = changes.Count(c => c.Event == AlertEvents.Resolved);
-        var updated = changes.Count - opened - resolved;
-        return new SyncAlertsResult(opened, updated, resolved, total - opened - updated, queued, saved);
+        return (firings, total);
     }
 
     /// <summary>Days to the nearest expiry of each customer's covers that count on T and expire within the warning.</summary>

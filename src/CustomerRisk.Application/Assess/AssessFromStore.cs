@@ -58,8 +58,9 @@ public static class AssessFromStore
         };
     }
 
-    /// <summary>Assesses with the gathered inputs (<see cref="AssessPortfolio.HandleAsync"/>); a saving run then brings
-    /// the alert register in step with its firings (<see cref="SyncAlerts"/>). The run records the policy version.
+    /// <summary>Assesses with the gathered inputs (<see cref="AssessPortfolio.HandleAsync"/>); a saving run brings the
+    /// alert register in step with its firings in the transaction that saves it (<see cref="RunAlertSync"/>). The run
+    /// records the policy version.
     /// <c>phaseDone</c>, when given, is told the name of each phase as it ends (the CLI's CRISK_PHASE_LOG).</summary>
     /// <exception cref="KeyNotFoundException">The one customer asked for is not in the store.</exception>
     public static async Task<AssessPortfolioResult> HandleAsync(AssessPortfolioRequest request, IRiskStore store, AssessInputs inputs,
@@ -67,17 +68,15 @@ public static class AssessFromStore
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputs);
+        // spec/cli.md: assess saves the assessment and its alerts, in one transaction; a re-run of the same date
+        // changes nothing.
+        var alerts = request.Save
+            ? await SyncAlerts.PrepareAsync(request.AsOf, request.CustomerId, inputs.Operations, inputs.Policy, clock,
+                cancellationToken: cancellationToken).ConfigureAwait(false)
+            : null;
         var result = await AssessPortfolio.HandleAsync(request, store, inputs.Policy, clock, progress, cancellationToken,
-            inputs.ScoreModel, inputs.Credit, inputs.Operations, phaseDone).ConfigureAwait(false);
-        phaseDone?.Invoke(request.Save ? "second pass: complete, save assessments" : "second pass: complete");
-        if (request.Save)
-        {
-            // spec/cli.md: assess saves the assessment and its alerts; a re-run of the same date changes nothing.
-            await SyncAlerts.HandleAsync(new SyncAlertsRequest(request.AsOf, result.Customers), inputs.Operations, inputs.Policy, clock,
-                cancellationToken).ConfigureAwait(false);
-            phaseDone?.Invoke("alert sync");
-        }
-
+            inputs.ScoreModel, inputs.Credit, inputs.Operations, phaseDone, alerts).ConfigureAwait(false);
+        phaseDone?.Invoke(request.Save ? "second pass: complete, save assessments and alerts" : "second pass: complete");
         return result;
     }
 }

@@ -18,4 +18,9 @@ internal sealed partial class AssessmentJson : JsonSerializerContext
 {
     /// <summary>The assessment as UTF-8 JSON, as the store keeps it and `--format json` prints it.</summary>
     public static byte[] Serialize(CustomerAssessment assessment) => JsonSerializer.SerializeToUtf8Bytes(assessment, Default.CustomerAssessment);
+
+    /// <summary>Writes the same bytes as <see cref="Serialize(CustomerAssessment)"/> to <paramref name="writer"/> (made
+    /// with default <see cref="JsonWriterOptions"/>, as the serialiser's own is for these options).</summary>
+    public static void Serialize(Utf8JsonWriter writer, CustomerAssessment assessment) =>
+        JsonSerializer.Serialize(writer, assessment, Default.CustomerAssessment);
 }

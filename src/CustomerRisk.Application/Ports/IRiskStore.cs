@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CustomerRisk.Analytics;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Domain;
 
 namespace CustomerRisk.Application.Ports;
@@ -49,6 +50,13 @@ public interface IRiskStore : IAsyncDisposable
 
     /// <summary>Saves one assessment run and its per-customer results in one transaction.</summary>
     Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Saves one assessment run and its per-customer results and, in the same transaction, brings the alert
+    /// register in step with it (<see cref="RunAlertSync"/>): the active alerts are read inside the transaction, the
+    /// changes written and their webhook deliveries queued, after every record was read from
+    /// <paramref name="records"/>. A failure anywhere saves nothing.</summary>
+    Task<SyncAlertsResult> SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync alerts,
         CancellationToken cancellationToken = default);
 
     /// <summary>The most recent saved assessment of each customer made as of a date on or before

@@ -230,7 +230,7 @@ internal sealed class OperationsStore : IOperationsStore
         return connection switch
         {
             NpgsqlConnection postgres => await PostgresAlertRows.ReadActiveAsync(postgres, customerId, cancellationToken).ConfigureAwait(false),
-            SqliteConnection sqlite => SqliteAlertRows.ReadActive(sqlite, customerId),
+            SqliteConnection sqlite => SqliteAlertRows.ReadActive(SqliteHandle(sqlite), customerId),
             var other => throw new NotSupportedException($"No bulk alert path for {other.GetType().Name}."),
         };
     }
@@ -245,7 +245,7 @@ internal sealed class OperationsStore : IOperationsStore
         var saved = connection switch
         {
             NpgsqlConnection postgres => await PostgresAlertRows.SaveAsync(postgres, changes, cancellationToken).ConfigureAwait(false),
-            SqliteConnection sqlite => SqliteAlertRows.Save(sqlite, changes, cancellationToken),
+            SqliteConnection sqlite => SqliteAlertRows.Save(SqliteHandle(sqlite), changes, cancellationToken),
             var other => throw new NotSupportedException($"No bulk alert path for {other.GetType().Name}."),
         };
         var queued = await QueueDeliveriesAsync(connection, transaction, changes, saved, at, cancellationToken).ConfigureAwait(false);
@@ -278,41 +278,25 @@ internal sealed class OperationsStore : IOperationsStore
         IReadOnlyList<AlertChange> changes, IReadOnlyList<Alert> saved, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var subscriptions = await OperationReads.ActiveSubscriptionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        if (subscriptions.Length == 0)
-        {
-            return 0;
-        }
-
-        var utc = at.ToUniversalTime();
-        var deliveries = new List<QueuedDelivery>();
-        for (var i = 0; i < changes.Count; i++)
-        {
-            if (changes[i].Event is not { } eventType)
-            {
-                continue;
-            }
-
-            var payload = WebhookPayload.ForAlert(eventType, saved[i], utc);
-            foreach (var subscription in subscriptions.Where(s => s.Wants(eventType)))
-            {
-                deliveries.Add(new QueuedDelivery(saved[i].CustomerId, subscription.SubscriptionId, eventType, payload));
-            }
-        }
-
+        var deliveries = AlertDeliveries.Build(changes, saved, subscriptions, at);
         if (deliveries.Count > 0)
         {
+            var utc = at.ToUniversalTime();
             if (connection is NpgsqlConnection postgres)
             {
                 await PostgresAlertRows.InsertDeliveriesAsync(postgres, deliveries, utc, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                SqliteAlertRows.InsertDeliveries((SqliteConnection)connection, deliveries, utc);
+                SqliteAlertRows.InsertDeliveries(SqliteHandle(connection), deliveries, utc);
             }
         }
 
         return deliveries.Count;
     }
+
+    private static SQLitePCL.sqlite3 SqliteHandle(System.Data.Common.DbConnection connection) =>
+        ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
 
     // ---- webhooks ----
 

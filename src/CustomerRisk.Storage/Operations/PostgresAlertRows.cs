@@ -112,6 +112,28 @@ internal static class PostgresAlertRows
         return saved;
     }
 
+    /// <summary>Reads the active alerts, plans the changes, writes them and queues their webhook deliveries, all in the
+    /// connection's open <paramref name="transaction"/> (an assessment run saved with its alerts).</summary>
+    public static async Task<SyncAlertsResult> SaveRunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RunAlertSync alerts,
+        CancellationToken cancellationToken)
+    {
+        var changes = alerts.Plan(await ReadActiveAsync(connection, alerts.CustomerId, cancellationToken).ConfigureAwait(false));
+        if (changes.Count == 0)
+        {
+            return alerts.Result(changes, [], 0);
+        }
+
+        var saved = await SaveAsync(connection, changes, cancellationToken).ConfigureAwait(false);
+        var subscriptions = await OperationReads.ActiveSubscriptionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var deliveries = AlertDeliveries.Build(changes, saved, subscriptions, alerts.At);
+        if (deliveries.Count > 0)
+        {
+            await InsertDeliveriesAsync(connection, deliveries, alerts.At.ToUniversalTime(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return alerts.Result(changes, saved, deliveries.Count);
+    }
+
     /// <summary>Queues webhook deliveries (pending, due at once) by one binary COPY.</summary>
     public static async Task InsertDeliveriesAsync(NpgsqlConnection connection, IReadOnlyList<QueuedDelivery> deliveries, DateTimeOffset at,
         CancellationToken cancellationToken)

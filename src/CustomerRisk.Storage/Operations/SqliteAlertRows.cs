@@ -1,12 +1,14 @@
 using CustomerRisk.Application.Alerts;
+using CustomerRisk.Application.Webhooks;
+using CustomerRisk.Storage.Entities;
 using CustomerRisk.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CustomerRisk.Storage.Operations;
 
-/// <summary>The bulk paths of the alert lifecycle on SQLite, on the connection of an operations context: the active
-/// alerts read by one prepared query, and changes written by prepared statements re-bound for every row, in the
-/// caller's transaction. With one EF Core entity per alert, the 140,000 alerts that the first assessment of a
+/// <summary>The bulk paths of the alert lifecycle on SQLite, on the handle of an open connection (the operations
+/// store's, or the one that saves an assessment run with its alerts): the active alerts read by one prepared query,
+/// and changes written by prepared statements re-bound for every row, in the caller's transaction. With one EF Core entity per alert, the 140,000 alerts that the first assessment of a
 /// 100,000-customer portfolio opens took about 20 s of CPU (docs/benchmarks.md).</summary>
 internal static class SqliteAlertRows
 {
@@ -26,10 +28,10 @@ internal static class SqliteAlertRows
         "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?6)";
 
     /// <summary>The open and acknowledged alerts (of one customer when given), in id order.</summary>
-    public static List<Alert> ReadActive(SqliteConnection connection, string? customerId)
+    public static List<Alert> ReadActive(sqlite3 db, string? customerId)
     {
         var sql = Select + " WHERE status <> 'resolved'" + (customerId is null ? string.Empty : " AND customer_id = ?1") + " ORDER BY alert_id";
-        using var query = new SqliteStatement(connection, sql);
+        using var query = new SqliteStatement(db, sql);
         if (customerId is not null)
         {
             query.Text(1, customerId);
@@ -69,11 +71,10 @@ internal static class SqliteAlertRows
     /// <summary>Writes the changes in the connection's open transaction: updates by id first (a resolved alert frees
     /// its customer and rule), then inserts in the order given, so new ids rise in that order.</summary>
     /// <returns>The alerts as saved, in the order of <paramref name="changes"/>.</returns>
-    public static Alert[] Save(SqliteConnection connection, IReadOnlyList<AlertChange> changes, CancellationToken cancellationToken)
+    public static Alert[] Save(sqlite3 db, IReadOnlyList<AlertChange> changes, CancellationToken cancellationToken)
     {
         var saved = new Alert[changes.Count];
-        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        using (var update = new SqliteStatement(connection, Update))
+        using (var update = new SqliteStatement(db, Update))
         {
             for (var i = 0; i < changes.Count; i++)
             {
@@ -96,7 +97,7 @@ internal static class SqliteAlertRows
             }
         }
 
-        using (var insert = new SqliteStatement(connection, Insert))
+        using (var insert = new SqliteStatement(db, Insert))
         {
             for (var i = 0; i < changes.Count; i++)
             {
@@ -117,9 +118,9 @@ internal static class SqliteAlertRows
     }
 
     /// <summary>Queues webhook deliveries (pending, due at once) in the connection's open transaction.</summary>
-    public static void InsertDeliveries(SqliteConnection connection, IReadOnlyList<QueuedDelivery> deliveries, DateTimeOffset at)
+    public static void InsertDeliveries(sqlite3 db, IReadOnlyList<QueuedDelivery> deliveries, DateTimeOffset at)
     {
-        using var insert = new SqliteStatement(connection, InsertDelivery);
+        using var insert = new SqliteStatement(db, InsertDelivery);
         var instant = StoredInstant.Format(at);
         foreach (var delivery in deliveries)
         {
@@ -127,10 +128,52 @@ internal static class SqliteAlertRows
             insert.Int64(2, delivery.SubscriptionId);
             insert.Text(3, delivery.EventType);
             insert.Text(4, delivery.Payload);
-            insert.Text(5, Application.Webhooks.WebhookDeliveryStatus.Pending);
+            insert.Text(5, WebhookDeliveryStatus.Pending);
             insert.Text(6, instant);
             insert.Execute();
         }
+    }
+
+    /// <summary>Reads the active alerts, plans the changes, writes them and queues their webhook deliveries, all in the
+    /// connection's open transaction (an assessment run saved with its alerts).</summary>
+    public static SyncAlertsResult SaveRun(sqlite3 db, RunAlertSync alerts, CancellationToken cancellationToken)
+    {
+        var changes = alerts.Plan(ReadActive(db, alerts.CustomerId));
+        if (changes.Count == 0)
+        {
+            return alerts.Result(changes, [], 0);
+        }
+
+        var saved = Save(db, changes, cancellationToken);
+        var deliveries = AlertDeliveries.Build(changes, saved, ActiveSubscriptions(db), alerts.At);
+        if (deliveries.Count > 0)
+        {
+            InsertDeliveries(db, deliveries, alerts.At.ToUniversalTime());
+        }
+
+        return alerts.Result(changes, saved, deliveries.Count);
+    }
+
+    /// <summary>The active webhook subscriptions, in id order.</summary>
+    private static List<WebhookSubscription> ActiveSubscriptions(sqlite3 db)
+    {
+        using var query = new SqliteStatement(db,
+            "SELECT subscription_id, url, events, secret, active, created_at FROM webhook_subscriptions WHERE active ORDER BY subscription_id");
+        var subscriptions = new List<WebhookSubscription>();
+        while (query.Step())
+        {
+            subscriptions.Add(OperationMapping.ToSubscription(new WebhookSubscriptionEntity
+            {
+                SubscriptionId = query.Int64(0),
+                Url = query.Text(1),
+                Events = query.Text(2),
+                Secret = query.Text(3),
+                Active = query.Int64(4) != 0,
+                CreatedAt = StoredInstant.Parse(query.Text(5)),
+            }));
+        }
+
+        return subscriptions;
     }
 
     // Parameters ?2..?18 in the column order of StateColumns; conversions as SqliteRiskDbContext's conventions.

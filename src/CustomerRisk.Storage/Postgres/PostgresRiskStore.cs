@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using CustomerRisk.Analytics;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
 using CustomerRisk.Storage.Ledgers;
+using CustomerRisk.Storage.Operations;
 using CustomerRisk.Storage.Schema;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -62,8 +64,18 @@ internal sealed class PostgresRiskStore : IRiskStore
         }
     }
 
-    public async Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+    public Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+        CancellationToken cancellationToken = default) => SaveRunAsync(run, records, null, cancellationToken);
+
+    public async Task<SyncAlertsResult> SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync alerts,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        return (await SaveRunAsync(run, records, alerts, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private async Task<SyncAlertsResult?> SaveRunAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync? alerts,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(records);
@@ -106,7 +118,11 @@ internal sealed class PostgresRiskStore : IRiskStore
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var saved = alerts is null
+            ? null
+            : await PostgresAlertRows.SaveRunAsync(connection, transaction, alerts, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
     }
 
     public async Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,

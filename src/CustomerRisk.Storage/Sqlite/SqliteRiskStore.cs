@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using CustomerRisk.Analytics;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
 using CustomerRisk.Storage.Ledgers;
+using CustomerRisk.Storage.Operations;
 using CustomerRisk.Storage.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -73,12 +75,27 @@ internal sealed class SqliteRiskStore : IRiskStore
     public Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
         CancellationToken cancellationToken = default)
     {
+        SaveRun(run, records, null, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task<SyncAlertsResult> SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync alerts,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        return Task.FromResult(SaveRun(run, records, alerts, cancellationToken)!);
+    }
+
+    private SyncAlertsResult? SaveRun(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync? alerts,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(records);
         // With the file to itself (`crisk assess`), the run is written once, with a rollback journal, instead of into
         // the WAL and again by the checkpoint (SqliteFileAlone.TryTake); else through the WAL beside other users.
         var connection = new NativeConnection(_connections.Path, readOnly: false);
         var alone = false;
+        SyncAlertsResult? saved;
         try
         {
             alone = _assessesAlone && SqliteFileAlone.TryTake(_connections, ref connection);
@@ -89,6 +106,9 @@ internal sealed class SqliteRiskStore : IRiskStore
             try
             {
                 InsertRun(connection, run, records, cancellationToken);
+                // The alerts after the last record, on the same connection: with the file to itself, their pages too
+                // are written once, and the run and its alerts commit together.
+                saved = alerts is null ? null : SqliteAlertRows.SaveRun(connection.Handle, alerts, cancellationToken);
                 connection.Execute("COMMIT");
             }
             catch
@@ -107,7 +127,7 @@ internal sealed class SqliteRiskStore : IRiskStore
             connection.Dispose();
         }
 
-        return Task.CompletedTask;
+        return saved;
     }
 
     private static void InsertRun(NativeConnection connection, AssessmentRun run, IReadOnlyList<AssessmentRecord> records,

@@ -26,7 +26,8 @@ internal sealed class SqliteStatement : IRowCursor
     {
     }
 
-    private SqliteStatement(sqlite3 db, string sql)
+    /// <summary>A statement on an open connection's handle (of either connection type).</summary>
+    public SqliteStatement(sqlite3 db, string sql)
     {
         _db = db;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));

@@ -141,16 +141,19 @@ public sealed class AssessExpertScoreTests
     }
 
     [Fact]
-    public async Task JsonOutputOfManyCustomers_IsTheSerialisedList_AcrossItsWriteBuffers()
+    public async Task JsonOutputOfManyCustomers_IsTheSerialisedList_AcrossItsWriteBuffersAndSaveChunks()
     {
+        // 1,100 customers: three save chunks of 512, each keeping its customers' JSON in one block.
         var store = Store();
-        store.Ledgers.AddRange(Enumerable.Range(0, 300).Select(i => PromptPayer($"M{i:D3}", 10m + i)));
+        store.Ledgers.AddRange(Enumerable.Range(0, 1_100).Select(i => PromptPayer($"M{i:D4}", 10m + i)));
         var result = await AssessAsync(store);
         using var written = new MemoryStream();
         await result.WriteJsonAsync(written, CancellationToken.None);
 
         Assert.True(written.Length > 3 * 65_536, $"only {written.Length} bytes: the buffer never filled");
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(result.Customers, AssessPortfolio.Json), written.ToArray());
+        var (_, records) = Assert.Single(store.Saved);
+        Assert.Equal(result.Customers.Select(c => JsonSerializer.Serialize(c, AssessPortfolio.Json)), records.Select(r => r.Details));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CustomerRisk.Analytics;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
 
@@ -41,6 +42,15 @@ internal sealed class LedgerStore : IRiskStore
     {
         Saved.Add((run, records.ToArray()));
         return Task.CompletedTask;
+    }
+
+    // No alert register here: the run is kept and the plan made against no active alerts, nothing saved.
+    public Task<SyncAlertsResult> SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync alerts,
+        CancellationToken cancellationToken = default)
+    {
+        Saved.Add((run, records.ToArray()));
+        var changes = alerts.Plan([]);
+        return Task.FromResult(alerts.Result(changes, changes.Select(c => c.Alert).ToArray(), 0));
     }
 
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,

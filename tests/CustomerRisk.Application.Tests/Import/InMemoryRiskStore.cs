@@ -1,4 +1,5 @@
 using CustomerRisk.Analytics;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
 
@@ -27,6 +28,9 @@ internal sealed class InMemoryRiskStore : IRiskStore
         CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records,
+        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<SyncAlertsResult> SaveAssessmentsAsync(AssessmentRun run, IReadOnlyList<AssessmentRecord> records, RunAlertSync alerts,
         CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Assess;
 using CustomerRisk.Application.Ports;
 using CustomerRisk.Domain;
@@ -45,32 +46,43 @@ public sealed class OperationsFixture : IAsyncDisposable
     }
 
     /// <summary>Saves assessments as one run, as `crisk assess` does.</summary>
-    public async Task SaveAsync(params CustomerAssessment[] assessments)
+    public Task SaveAsync(params CustomerAssessment[] assessments)
     {
-        var run = new AssessmentRun
-        {
-            RunId = Guid.NewGuid(),
-            AsOf = assessments[0].AsOf,
-            CreatedAt = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero),
-            PolicyVersion = assessments[0].PolicyVersion,
-            ScoreModel = "expert_scorecard",
-        };
-        await Test.Store.SaveAssessmentsAsync(run, assessments.Select(a => new AssessmentRecord
-        {
-            CustomerId = a.CustomerId,
-            AsOf = a.AsOf,
-            RunId = run.RunId,
-            Grade = Enum.Parse<Grade>(a.Grade),
-            CreditScore = a.CreditScore,
-            Pd = a.Pd,
-            OpenAr = a.OpenAr,
-            OverdueAr = a.OverdueAr,
-            Exposure = a.Exposure,
-            Dso = a.Dso,
-            ExpectedLoss = a.ExpectedLoss,
-            Details = JsonSerializer.Serialize(a, AssessPortfolio.Json),
-        }).ToArray());
+        var run = RunOf(assessments);
+        return Test.Store.SaveAssessmentsAsync(run, Records(run, assessments));
     }
+
+    /// <summary>Saves assessments as one run with the alert synchronisation in its transaction, as `crisk assess` does.</summary>
+    public Task<SyncAlertsResult> SaveWithAlertsAsync(RunAlertSync alerts, params CustomerAssessment[] assessments)
+    {
+        var run = RunOf(assessments);
+        return Test.Store.SaveAssessmentsAsync(run, Records(run, assessments), alerts);
+    }
+
+    private static AssessmentRun RunOf(CustomerAssessment[] assessments) => new()
+    {
+        RunId = Guid.NewGuid(),
+        AsOf = assessments[0].AsOf,
+        CreatedAt = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero),
+        PolicyVersion = assessments[0].PolicyVersion,
+        ScoreModel = "expert_scorecard",
+    };
+
+    private static AssessmentRecord[] Records(AssessmentRun run, CustomerAssessment[] assessments) => assessments.Select(a => new AssessmentRecord
+    {
+        CustomerId = a.CustomerId,
+        AsOf = a.AsOf,
+        RunId = run.RunId,
+        Grade = Enum.Parse<Grade>(a.Grade),
+        CreditScore = a.CreditScore,
+        Pd = a.Pd,
+        OpenAr = a.OpenAr,
+        OverdueAr = a.OverdueAr,
+        Exposure = a.Exposure,
+        Dso = a.Dso,
+        ExpectedLoss = a.ExpectedLoss,
+        Details = JsonSerializer.Serialize(a, AssessPortfolio.Json),
+    }).ToArray();
 
     public static CustomerAssessment Assessment(string customer, string asOf, string grade = "B", decimal pd = 0.05m,
         decimal overdue = 0m, decimal exposure = 10_000m, int oldestDpd = 0, string severity = "medium",

@@ -18,7 +18,9 @@ public static class DelphiSummary
     public static IReadOnlyList<CustomerDelphiSummary> Summarise(IEnumerable<ExpertScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var latest = new Dictionary<(string Customer, int Round, ExpertCriterion Criterion, string Expert), ExpertScore>();
+        // Each customer's scores in input order; customers are independent, so a large portfolio (`assess` reads
+        // 177,000 scores of the 100k demo) is summarised on every core.
+        var byCustomer = new Dictionary<string, List<ExpertScore>>(StringComparer.Ordinal);
         foreach (var score in scores)
         {
             if (score.Score is < 1 or > 5)
@@ -31,18 +33,47 @@ public static class DelphiSummary
                 throw new ArgumentException($"Delphi round {score.Round} of customer {score.CustomerId} is below 1.", nameof(scores));
             }
 
-            var key = (score.CustomerId, score.Round, score.Criterion, score.ExpertId);
+            if (!byCustomer.TryGetValue(score.CustomerId, out var list))
+            {
+                byCustomer.Add(score.CustomerId, list = []);
+            }
+
+            list.Add(score);
+        }
+
+        var customers = byCustomer.Keys.ToArray();
+        Array.Sort(customers, StringComparer.Ordinal);
+        var summaries = new CustomerDelphiSummary[customers.Length];
+        if (customers.Length < 256)
+        {
+            for (var i = 0; i < customers.Length; i++)
+            {
+                summaries[i] = SummariseCustomer(customers[i], Latest(byCustomer[customers[i]]));
+            }
+        }
+        else
+        {
+            Parallel.For(0, customers.Length, i => summaries[i] = SummariseCustomer(customers[i], Latest(byCustomer[customers[i]])));
+        }
+
+        return summaries;
+    }
+
+    /// <summary>One customer's scores that count: of an expert's scores of one criterion in one round, the latest by
+    /// date, then by input order.</summary>
+    private static List<ExpertScore> Latest(List<ExpertScore> scores)
+    {
+        var latest = new Dictionary<(int Round, ExpertCriterion Criterion, string Expert), ExpertScore>();
+        foreach (var score in scores)
+        {
+            var key = (score.Round, score.Criterion, score.ExpertId);
             if (!latest.TryGetValue(key, out var seen) || score.Date >= seen.Date)
             {
                 latest[key] = score;
             }
         }
 
-        return latest.Values
-            .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(SummariseCustomer)
-            .ToArray();
+        return latest.Count == scores.Count ? scores : [.. latest.Values];
     }
 
     /// <summary>The p-quantile (0–1) of sorted values by linear interpolation (R type 7).</summary>
@@ -64,7 +95,7 @@ public static class DelphiSummary
         return low + 1 < sorted.Length ? sorted[low] + (fraction * (sorted[low + 1] - sorted[low])) : sorted[low];
     }
 
-    private static CustomerDelphiSummary SummariseCustomer(IGrouping<string, ExpertScore> customer)
+    private static CustomerDelphiSummary SummariseCustomer(string customerId, List<ExpertScore> customer)
     {
         var rounds = customer
             .GroupBy(s => s.Round)
@@ -86,7 +117,7 @@ public static class DelphiSummary
         var fromOverall = overall.Length > 0;
         var pool = fromOverall ? overall : inLastRound.Select(s => (decimal)s.Score).ToArray();
         Array.Sort(pool);
-        return new CustomerDelphiSummary(customer.Key, rounds, Quantile(pool, 0.5m), fromOverall);
+        return new CustomerDelphiSummary(customerId, rounds, Quantile(pool, 0.5m), fromOverall);
     }
 
     private static CriterionSummary Summarise(ExpertCriterion criterion, IEnumerable<decimal> scores)

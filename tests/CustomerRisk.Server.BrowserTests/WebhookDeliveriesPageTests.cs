@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace CustomerRisk.Server.BrowserTests;
 
 /// <summary>An administrator opens the deliveries of a subscription whose receiver refused an event, presses Retry on
-/// the failed delivery and sees it pending; the same view in Chinese. On a server of its own, so that its subscription
+/// the failed delivery and sees it pending, with the subscription's counts and "Retry all failed" following without a
+/// reload; the same view in Chinese. On a server of its own, so that its subscription
 /// is the only one. Screenshots: webhook-deliveries.png, webhook-deliveries-zh.png.</summary>
 public sealed class WebhookDeliveriesPageTests(RunningServer server) : BrowserSession, IClassFixture<RunningServer>
 {
@@ -32,12 +33,17 @@ public sealed class WebhookDeliveriesPageTests(RunningServer server) : BrowserSe
         await Assertions.Expect(row.Locator(".note-cell")).ToHaveTextAsync("HTTP 503 Service Unavailable");
         await row.Locator("summary").ClickAsync();
         await Assertions.Expect(row.Locator("li")).ToContainTextAsync("HTTP 503");
+        await Assertions.Expect(page.Locator("#retry-all-failed")).ToHaveTextAsync("Retry all failed (1)");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Retry delivery {delivery}" }).ClickAsync();
 
         await Assertions.Expect(row.Locator(".status-cell")).ToHaveTextAsync("pending");
         await Assertions.Expect(page.Locator("#webhook-status")).ToHaveTextAsync($"Delivery {delivery} re-queued: the next delivery pass sends it.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Retry delivery {delivery}" })).ToHaveCountAsync(0);
         await Assertions.Expect(row.Locator("td").Nth(7)).Not.ToHaveTextAsync("-");
+        // The counts follow the retry without a reload: no failed delivery is left to retry all of.
+        await Assertions.Expect(page.Locator("#retry-all-failed")).ToHaveCountAsync(0);
+        await Assertions.Expect(subscriptionRow.Locator("td").Nth(7)).ToHaveTextAsync("0");
+        await Assertions.Expect(subscriptionRow.Locator("td").Nth(5)).ToHaveTextAsync("1");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "webhook-deliveries.png"), FullPage = true });
         Assert.Empty(errors);
 

@@ -99,7 +99,27 @@ async function deliveriesSection(subscription, params, status) {
     deliveryStatuses.map((x) => h('option', { value: x, selected: x === wanted }, t(`webhook.status.${x}`))))),
   h('button', { type: 'submit' }, t('customers.apply')));
 
-  const retryAll = subscription.active && subscription.failed > 0
+  // A single Retry moves one delivery from failed to pending: the counts of the subscription's row and of the
+  // "Retry all failed" button follow it without a reload (the button goes when none is left).
+  let retryAll = null;
+  const retried = () => {
+    subscription.failed -= 1;
+    subscription.pending += 1;
+    const row = document.querySelector(`#webhook-table tbody tr[data-subscription-id='${id}']`);
+    if (row) {
+      row.children[5].textContent = number(subscription.pending, 0);
+      row.children[7].textContent = number(subscription.failed, 0);
+    }
+
+    if (retryAll && subscription.failed > 0) {
+      retryAll.textContent = t('webhook.retryAll', subscription.failed);
+    } else if (retryAll) {
+      retryAll.remove();
+      retryAll = null;
+    }
+  };
+
+  retryAll = subscription.active && subscription.failed > 0
     ? h('button', { type: 'button', id: 'retry-all-failed', onclick: async (e) => {
       const button = e.currentTarget;
       button.disabled = true;
@@ -123,14 +143,14 @@ async function deliveriesSection(subscription, params, status) {
     page.items.length === 0 ? h('p', {}, t('webhook.noDeliveries')) : h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'delivery-table' },
       h('thead', {}, h('tr', {}, ['webhook.delivery', 'webhook.event', 'col.id', 'alert.id', 'alert.status', 'webhook.attempts', 'webhook.lastError',
         'webhook.nextAttempt', 'reviews.action'].map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, page.items.map((d) => deliveryRow(d, status))))),
+      h('tbody', {}, page.items.map((d) => deliveryRow(d, status, retried))))),
     pages > 1 ? h('nav', { class: 'pager', 'aria-label': t('customers.page', pageNumber, pages) },
       pageNumber > 1 ? pageLink(pageNumber - 1, t('customers.prev')) : null,
       h('span', {}, t('customers.page', pageNumber, pages)),
       pageNumber < pages ? pageLink(pageNumber + 1, t('customers.next')) : null) : null);
 }
 
-function deliveryRow(delivery, status) {
+function deliveryRow(delivery, status, retried) {
   const row = h('tr', { dataset: { deliveryId: String(delivery.delivery_id) } });
   const fill = (d) => {
     row.replaceChildren(
@@ -148,6 +168,7 @@ function deliveryRow(delivery, status) {
           button.disabled = true;
           try {
             await api(`/api/webhooks/deliveries/${d.delivery_id}/retry`, { method: 'POST' });
+            retried();
             fill(await api(`/api/webhooks/deliveries/${d.delivery_id}`));
             status.replaceChildren(t('webhook.requeued', d.delivery_id));
           } catch (err) {

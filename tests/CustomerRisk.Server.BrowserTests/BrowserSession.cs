@@ -54,14 +54,15 @@ public abstract class BrowserSession : IAsyncLifetime
     /// <summary>A fresh page in <paramref name="locale"/>, collecting its errors (<see cref="CollectErrors"/>), signed in
     /// through the sign-in form as <paramref name="user"/> with the test password, on the dashboard once the user's
     /// name shows.</summary>
-    protected async Task<(IPage Page, List<string> Errors)> SignedInAsync(RunningServer server, string user, string locale)
+    protected async Task<(IPage Page, List<string> Errors)> SignedInAsync(RunningServer server, string user, string locale,
+        string password = RunningServer.Password)
     {
         ArgumentNullException.ThrowIfNull(server);
         var page = await NewPageAsync(locale);
         var errors = CollectErrors(page);
         await page.GotoAsync(server.BaseUrl + "/signin.html");
         await page.Locator("input[name=user_name], #user_name").First.FillAsync(user);
-        await page.Locator("input[type=password]").FillAsync(RunningServer.Password);
+        await page.Locator("input[type=password]").FillAsync(password);
         await page.Locator("form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.EndsWith("/signin.html", StringComparison.Ordinal));
         await page.Locator("#user").Filter(new() { HasText = user }).WaitForAsync();

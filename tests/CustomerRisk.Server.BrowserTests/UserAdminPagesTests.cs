@@ -4,7 +4,8 @@ namespace CustomerRisk.Server.BrowserTests;
 
 /// <summary>The users page and the "my password" page in a real browser, on a server of their own (these tests change
 /// users): an administrator adds a user, changes the user's role and disables them through the page, and the user's
-/// open session ends; disabling the last administrator is refused on the page; a sales user changes their own password
+/// open session ends; an administrator sets a user's password, whose session ends and whose old password no longer
+/// signs in; disabling the last administrator is refused on the page; a sales user changes their own password
 /// in Chinese. Screenshots: users.png, account-zh.png.</summary>
 public sealed class UserAdminPagesTests(RunningServer server) : BrowserSession, IClassFixture<RunningServer>
 {
@@ -44,6 +45,39 @@ public sealed class UserAdminPagesTests(RunningServer server) : BrowserSession, 
         await nora.WaitForURLAsync(url => url.EndsWith("/signin.html", StringComparison.Ordinal));
         Assert.Empty(errors);
         Assert.All(noraErrors, e => Assert.Contains("401", e, StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
+    public async Task Admin_SetsAUsersPassword_WhoseSessionEnds_AndOnlyTheNewPasswordSignsIn()
+    {
+        var (page, errors) = await SignedInAsync(server, "ada", "en-GB");
+        await page.GotoAsync(server.BaseUrl + "/users");
+        var add = page.Locator("#user-add-form");
+        await add.GetByLabel("User name").FillAsync("pia");
+        await add.GetByLabel("Role").SelectOptionAsync("analyst");
+        await add.GetByLabel("Password").FillAsync(RunningServer.Password);
+        await add.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#users-status")).ToHaveTextAsync("Added pia as analyst.", Hashing);
+        var (pia, piaErrors) = await SignedInAsync(server, "pia", "en-GB");
+
+        var row = page.Locator("#users-table tbody tr[data-user-name='pia']");
+        await row.GetByLabel("New password for pia").FillAsync("pia's password, reset");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#users-status")).ToHaveTextAsync("Password of pia set; their sessions have ended.", Hashing);
+
+        // pia's open page: the next request is refused and the browser is sent to sign in.
+        await pia.ReloadAsync();
+        await pia.WaitForURLAsync(url => url.EndsWith("/signin.html", StringComparison.Ordinal));
+        // The old password no longer signs in; the new one does.
+        await pia.Locator("input[name=user_name], #user_name").First.FillAsync("pia");
+        await pia.Locator("input[type=password]").FillAsync(RunningServer.Password);
+        await pia.Locator("form button[type=submit]").ClickAsync();
+        await Assertions.Expect(pia.Locator("#signin-error")).ToHaveTextAsync("Wrong user name or password.", Hashing);
+        var (again, againErrors) = await SignedInAsync(server, "pia", "en-GB", "pia's password, reset");
+        await Assertions.Expect(again.Locator("#user")).ToHaveTextAsync("pia · analyst");
+        Assert.Empty(errors);
+        Assert.Empty(againErrors);
+        Assert.All(piaErrors, e => Assert.Contains("401", e, StringComparison.Ordinal));
     }
 
     [BrowserFact]

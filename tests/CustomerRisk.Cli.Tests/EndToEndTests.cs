@@ -104,6 +104,9 @@ public sealed class EndToEndTests
 
         using (var process = Process.Start(CliProcess.StartInfo(folder.Path, "import", "big"))!)
         {
+            // Its output is drained as it comes, so that a full pipe never stalls it, and shown if it ends too soon.
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
             // Kill once the import is writing. `crisk import` has the file to itself here, so it writes with a rollback
             // journal: the journal exists from the first row written until the commit, and the file grows as the
             // page cache spills into it. (With the write-ahead log, as when another connection has the file open,
@@ -113,15 +116,28 @@ public sealed class EndToEndTests
             bool Writing() =>
                 (File.Exists(store + "-journal") && new FileInfo(store).Length > sizeBefore + 1_000_000)
                 || (File.Exists(store + "-wal") && new FileInfo(store + "-wal").Length > 1_000_000);
-            var watch = Stopwatch.StartNew();
-            while (!process.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60) && !Writing())
+            // The file grows only while the commit writes the pages out (a few hundred ms on an idle machine): watched
+            // from a thread of its own, every 2 ms, so that a thread pool busy with the other tests cannot make it
+            // miss that moment; it kills the process as soon as it sees it.
+            var killed = await Task.Factory.StartNew(() =>
             {
-                await Task.Delay(20);
-            }
+                var watch = Stopwatch.StartNew();
+                while (!process.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    if (Writing())
+                    {
+                        process.Kill(entireProcessTree: true);
+                        return true;
+                    }
 
-            Assert.False(process.HasExited, "the import finished before it could be killed; make the portfolio bigger");
-            process.Kill(entireProcessTree: true);
+                    Thread.Sleep(2);
+                }
+
+                return false;
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await process.WaitForExitAsync();
+            Assert.True(killed, $"the import finished (exit code {process.ExitCode}) before it could be killed; make the portfolio bigger. " +
+                                $"Its output: {await output} {await error}");
         }
 
         var after = await CliProcess.RunAsync(folder.Path, "portfolio", "--as-of", "2026-06-30", "--format", "json");

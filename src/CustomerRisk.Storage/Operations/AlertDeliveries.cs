@@ -1,5 +1,8 @@
+using System.Data.Common;
 using CustomerRisk.Application.Alerts;
 using CustomerRisk.Application.Webhooks;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CustomerRisk.Storage.Operations;
 
@@ -36,5 +39,31 @@ internal static class AlertDeliveries
         }
 
         return deliveries;
+    }
+
+    /// <summary>Queues the deliveries of <paramref name="changes"/> (stored as <paramref name="saved"/>) to the active
+    /// subscriptions, on the providers' bulk paths, in the open <paramref name="transaction"/> of an ADO.NET connection.
+    /// Returns how many were queued. (A run saved on SQLite's native connection queues through
+    /// <see cref="SqliteAlertRows.SaveRun"/>.)</summary>
+    public static async Task<int> QueueAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AlertChange> changes,
+        IReadOnlyList<Alert> saved, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var subscriptions = await OperationReads.ActiveSubscriptionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var deliveries = Build(changes, saved, subscriptions, at);
+        if (deliveries.Count > 0)
+        {
+            var utc = at.ToUniversalTime();
+            if (connection is NpgsqlConnection postgres)
+            {
+                await PostgresAlertRows.InsertDeliveriesAsync(postgres, deliveries, utc, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                SqliteAlertRows.InsertDeliveries(
+                    ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open."), deliveries, utc);
+            }
+        }
+
+        return deliveries.Count;
     }
 }

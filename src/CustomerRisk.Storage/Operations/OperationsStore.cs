@@ -248,7 +248,7 @@ internal sealed class OperationsStore : IOperationsStore
             SqliteConnection sqlite => SqliteAlertRows.Save(SqliteHandle(sqlite), changes, cancellationToken),
             var other => throw new NotSupportedException($"No bulk alert path for {other.GetType().Name}."),
         };
-        var queued = await QueueDeliveriesAsync(connection, transaction, changes, saved, at, cancellationToken).ConfigureAwait(false);
+        var queued = await AlertDeliveries.QueueAsync(connection, transaction, changes, saved, at, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (saved, queued);
     }
@@ -264,35 +264,11 @@ internal sealed class OperationsStore : IOperationsStore
         db.Update(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var saved = OperationMapping.ToAlert(entity);
-        await QueueDeliveriesAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), [change], [saved], at,
+        await AlertDeliveries.QueueAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), [change], [saved], at,
             cancellationToken).ConfigureAwait(false);
         await AuditAsync(db, audit(saved), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return saved;
-    }
-
-    /// <summary>Queues one webhook delivery per alert event and wanting subscription, on the providers' bulk paths, in
-    /// the open <paramref name="transaction"/>. <paramref name="saved"/>[i] is the stored alert of
-    /// <paramref name="changes"/>[i]. Returns how many were queued.</summary>
-    private static async Task<int> QueueDeliveriesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
-        IReadOnlyList<AlertChange> changes, IReadOnlyList<Alert> saved, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var subscriptions = await OperationReads.ActiveSubscriptionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var deliveries = AlertDeliveries.Build(changes, saved, subscriptions, at);
-        if (deliveries.Count > 0)
-        {
-            var utc = at.ToUniversalTime();
-            if (connection is NpgsqlConnection postgres)
-            {
-                await PostgresAlertRows.InsertDeliveriesAsync(postgres, deliveries, utc, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                SqliteAlertRows.InsertDeliveries(SqliteHandle(connection), deliveries, utc);
-            }
-        }
-
-        return deliveries.Count;
     }
 
     private static SQLitePCL.sqlite3 SqliteHandle(System.Data.Common.DbConnection connection) =>

@@ -124,14 +124,8 @@ internal static class PostgresAlertRows
         }
 
         var saved = await SaveAsync(connection, changes, cancellationToken).ConfigureAwait(false);
-        var subscriptions = await OperationReads.ActiveSubscriptionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var deliveries = AlertDeliveries.Build(changes, saved, subscriptions, alerts.At);
-        if (deliveries.Count > 0)
-        {
-            await InsertDeliveriesAsync(connection, deliveries, alerts.At.ToUniversalTime(), cancellationToken).ConfigureAwait(false);
-        }
-
-        return alerts.Result(changes, saved, deliveries.Count);
+        var queued = await AlertDeliveries.QueueAsync(connection, transaction, changes, saved, alerts.At, cancellationToken).ConfigureAwait(false);
+        return alerts.Result(changes, saved, queued);
     }
 
     /// <summary>Queues webhook deliveries (pending, due at once) by one binary COPY.</summary>

@@ -34,8 +34,11 @@ public sealed class PreparedAlertSync
     public RunAlertSync For(IReadOnlyList<CustomerAssessment> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return new RunAlertSync(CustomerId, At, () => SyncAlerts.Firings(customers, _metrics, _expiring, _coverExpiryWarningDays),
-            (firings, active) => AlertSynchroniser.Plan(_asOf, firings, active, At));
+        return new RunAlertSync(CustomerId, At, active =>
+        {
+            var (firings, total) = SyncAlerts.Firings(customers, _metrics, _expiring, _coverExpiryWarningDays);
+            return new AlertPlan(AlertSynchroniser.Plan(_asOf, firings, active, At), total);
+        });
     }
 }
 
@@ -46,21 +49,15 @@ public sealed class PreparedAlertSync
 /// changes, writes them and queues their webhook deliveries. The run and its alerts are saved together or not at all.</summary>
 public sealed class RunAlertSync
 {
-    private readonly Func<(Dictionary<string, IReadOnlyList<AlertFiring>> Firings, int Total)> _firings;
-    private readonly Func<IReadOnlyDictionary<string, IReadOnlyList<AlertFiring>>, IReadOnlyList<Alert>, IReadOnlyList<AlertChange>> _plan;
-    private int _total;
+    private readonly Func<IReadOnlyList<Alert>, AlertPlan> _plan;
 
-    /// <summary>A synchronisation whose firings come from <paramref name="firings"/> and whose changes from
-    /// <paramref name="plan"/> (<see cref="PreparedAlertSync.For"/> makes the product's).</summary>
-    public RunAlertSync(string? customerId, DateTimeOffset at,
-        Func<(Dictionary<string, IReadOnlyList<AlertFiring>> Firings, int Total)> firings,
-        Func<IReadOnlyDictionary<string, IReadOnlyList<AlertFiring>>, IReadOnlyList<Alert>, IReadOnlyList<AlertChange>> plan)
+    /// <summary>A synchronisation whose plan, given the active alerts, comes from <paramref name="plan"/>
+    /// (<see cref="PreparedAlertSync.For"/> makes the product's).</summary>
+    public RunAlertSync(string? customerId, DateTimeOffset at, Func<IReadOnlyList<Alert>, AlertPlan> plan)
     {
-        ArgumentNullException.ThrowIfNull(firings);
         ArgumentNullException.ThrowIfNull(plan);
         CustomerId = customerId;
         At = at;
-        _firings = firings;
         _plan = plan;
     }
 
@@ -71,30 +68,32 @@ public sealed class RunAlertSync
     public DateTimeOffset At { get; }
 
     /// <summary>The changes to save given the active alerts read in the transaction (opened first, then updated, then
-    /// resolved, each group in customer and rule order).</summary>
-    public IReadOnlyList<AlertChange> Plan(IReadOnlyList<Alert> active)
+    /// resolved, each group in customer and rule order), with the number of firings they come from.</summary>
+    public AlertPlan Plan(IReadOnlyList<Alert> active)
     {
         ArgumentNullException.ThrowIfNull(active);
-        var (firings, total) = _firings();
-        _total = total;
-        return _plan(firings, active);
+        return _plan(active);
     }
+}
 
-    /// <summary>What the synchronisation did, once <paramref name="changes"/> (from <see cref="Plan"/>) are saved as
-    /// <paramref name="saved"/> with <paramref name="deliveriesQueued"/> webhook deliveries.</summary>
-    public SyncAlertsResult Result(IReadOnlyList<AlertChange> changes, IReadOnlyList<Alert> saved, int deliveriesQueued)
+/// <summary>What an alert synchronisation is to save: the changes (<see cref="AlertSynchroniser.Plan"/>'s order) and
+/// how many rules fired in all, counted for <see cref="SyncAlertsResult.Unchanged"/>.</summary>
+public sealed record AlertPlan(IReadOnlyList<AlertChange> Changes, int Firings)
+{
+    /// <summary>What the synchronisation did once <see cref="Changes"/> are saved as <paramref name="saved"/> (same
+    /// order) with <paramref name="deliveriesQueued"/> webhook deliveries.</summary>
+    public SyncAlertsResult Result(IReadOnlyList<Alert> saved, int deliveriesQueued)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(saved);
         var opened = 0;
         var resolved = 0;
-        foreach (var change in changes)
+        foreach (var change in Changes)
         {
             opened += change.Event == AlertEvents.Opened ? 1 : 0;
             resolved += change.Event == AlertEvents.Resolved ? 1 : 0;
         }
 
-        var updated = changes.Count - opened - resolved;
-        return new SyncAlertsResult(opened, updated, resolved, _total - opened - updated, deliveriesQueued, saved);
+        var updated = Changes.Count - opened - resolved;
+        return new SyncAlertsResult(opened, updated, resolved, Firings - opened - updated, deliveriesQueued, saved);
     }
 }

@@ -42,14 +42,14 @@ public static class SyncAlerts
             .ConfigureAwait(false);
         var sync = prepared.For(request.Customers);
         var active = await store.ReadActiveAlertsAsync(single, cancellationToken).ConfigureAwait(false);
-        var changes = sync.Plan(active);
-        if (changes.Count == 0)
+        var plan = sync.Plan(active);
+        if (plan.Changes.Count == 0)
         {
-            return sync.Result(changes, [], 0);
+            return plan.Result([], 0);
         }
 
-        var (saved, queued) = await store.SaveAlertChangesAsync(changes, sync.At, cancellationToken).ConfigureAwait(false);
-        return sync.Result(changes, saved, queued);
+        var (saved, queued) = await store.SaveAlertChangesAsync(plan.Changes, sync.At, cancellationToken).ConfigureAwait(false);
+        return plan.Result(saved, queued);
     }
 
     /// <summary>Reads what a synchronisation needs besides the firings (the covers that expire within the warning) and

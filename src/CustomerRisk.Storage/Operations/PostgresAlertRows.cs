@@ -117,15 +117,15 @@ internal static class PostgresAlertRows
     public static async Task<SyncAlertsResult> SaveRunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RunAlertSync alerts,
         CancellationToken cancellationToken)
     {
-        var changes = alerts.Plan(await ReadActiveAsync(connection, alerts.CustomerId, cancellationToken).ConfigureAwait(false));
-        if (changes.Count == 0)
+        var plan = alerts.Plan(await ReadActiveAsync(connection, alerts.CustomerId, cancellationToken).ConfigureAwait(false));
+        if (plan.Changes.Count == 0)
         {
-            return alerts.Result(changes, [], 0);
+            return plan.Result([], 0);
         }
 
-        var saved = await SaveAsync(connection, changes, cancellationToken).ConfigureAwait(false);
-        var queued = await AlertDeliveries.QueueAsync(connection, transaction, changes, saved, alerts.At, cancellationToken).ConfigureAwait(false);
-        return alerts.Result(changes, saved, queued);
+        var saved = await SaveAsync(connection, plan.Changes, cancellationToken).ConfigureAwait(false);
+        var queued = await AlertDeliveries.QueueAsync(connection, transaction, plan.Changes, saved, alerts.At, cancellationToken).ConfigureAwait(false);
+        return plan.Result(saved, queued);
     }
 
     /// <summary>Queues webhook deliveries (pending, due at once) by one binary COPY.</summary>

@@ -138,20 +138,20 @@ internal static class SqliteAlertRows
     /// connection's open transaction (an assessment run saved with its alerts).</summary>
     public static SyncAlertsResult SaveRun(sqlite3 db, RunAlertSync alerts, CancellationToken cancellationToken)
     {
-        var changes = alerts.Plan(ReadActive(db, alerts.CustomerId));
-        if (changes.Count == 0)
+        var plan = alerts.Plan(ReadActive(db, alerts.CustomerId));
+        if (plan.Changes.Count == 0)
         {
-            return alerts.Result(changes, [], 0);
+            return plan.Result([], 0);
         }
 
-        var saved = Save(db, changes, cancellationToken);
-        var deliveries = AlertDeliveries.Build(changes, saved, ActiveSubscriptions(db), alerts.At);
+        var saved = Save(db, plan.Changes, cancellationToken);
+        var deliveries = AlertDeliveries.Build(plan.Changes, saved, ActiveSubscriptions(db), alerts.At);
         if (deliveries.Count > 0)
         {
             InsertDeliveries(db, deliveries, alerts.At.ToUniversalTime());
         }
 
-        return alerts.Result(changes, saved, deliveries.Count);
+        return plan.Result(saved, deliveries.Count);
     }
 
     /// <summary>The active webhook subscriptions, in id order.</summary>

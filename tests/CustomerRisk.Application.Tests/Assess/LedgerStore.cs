@@ -49,8 +49,8 @@ internal sealed class LedgerStore : IRiskStore
         CancellationToken cancellationToken = default)
     {
         Saved.Add((run, records.ToArray()));
-        var changes = alerts.Plan([]);
-        return Task.FromResult(alerts.Result(changes, changes.Select(c => c.Alert).ToArray(), 0));
+        var plan = alerts.Plan([]);
+        return Task.FromResult(plan.Result(plan.Changes.Select(c => c.Alert).ToArray(), 0));
     }
 
     public Task<IReadOnlyDictionary<string, AssessmentRecord>> ReadLatestAssessmentsAsync(DateOnly asOf,

@@ -57,8 +57,7 @@ public sealed class RunAlertSyncTests
         var prepared = await SyncAlerts.PrepareAsync(run[0].AsOf, null, f.Operations, CreditPolicy.Default, Clock);
         var real = prepared.For(run);
         // The plan opens C1's alert, then updates an alert the store does not hold: the write fails after the first.
-        var failing = new RunAlertSync(null, Clock.GetUtcNow(), () => (new Dictionary<string, IReadOnlyList<AlertFiring>>(), 0),
-            (_, active) => [.. real.Plan(active), new AlertChange(new Alert
+        var failing = new RunAlertSync(null, Clock.GetUtcNow(), active => new AlertPlan([.. real.Plan(active).Changes, new AlertChange(new Alert
             {
                 AlertId = 987_654,
                 CustomerId = "C2",
@@ -70,7 +69,7 @@ public sealed class RunAlertSyncTests
                 FirstSeen = D("2026-09-30"),
                 LastSeen = D("2026-09-30"),
                 Status = AlertStatus.Open,
-            }, null)]);
+            }, null)], 0));
 
         await Assert.ThrowsAnyAsync<Exception>(() => f.SaveWithAlertsAsync(failing, run));
 
@@ -86,7 +85,7 @@ public sealed class RunAlertSyncTests
     {
         await using var f = await CreateAsync(provider, Clock);
         var run = new[] { Assessment("C1", "2026-09-30", alerts: [Firing("complaints", 3m, 3m)]) };
-        var throwing = new RunAlertSync(null, Clock.GetUtcNow(), () => throw new InvalidOperationException("no firings"), (_, _) => []);
+        var throwing = new RunAlertSync(null, Clock.GetUtcNow(), _ => throw new InvalidOperationException("no firings"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => f.SaveWithAlertsAsync(throwing, run));
 
